@@ -1,0 +1,43 @@
+#pragma once
+
+// Draws the district map: parcels coloured by a theme (the leading carbon-source category by
+// default), buildings, green, streets and facilities, with legend, scale bar, north arrow and
+// the data attribution. QPainter only, so the batch command and the desktop draw the same map.
+
+#include "core/analysis.h"
+#include "core/model.h"
+
+#include <QColor>
+#include <QRectF>
+#include <QString>
+
+class QPainter;
+
+namespace greenrenew::render {
+
+struct MapOptions {
+    QString title;
+    QString language = QStringLiteral("zh");  // "zh" or "en"
+    bool legend = true;
+    bool decorations = true;  // scale bar, north arrow, attribution
+    /// Part of the project to show, in project CRS metres; empty: the parcels' extent.
+    QRectF extent;
+    /// Parcel to outline as selected (index into project.parcels), -1 for none.
+    int selectedParcel = -1;
+};
+
+/// Colour of a carbon-source category on every map and chart.
+QColor categoryColor(core::Category category);
+/// Category name on screen in the given language.
+QString categoryLabel(core::Category category, const QString& language);
+
+/// Draws the map into TARGET (device coordinates of PAINTER).
+void drawMap(QPainter& painter, const QRectF& target, const core::Project& project,
+             const core::Analysis& analysis, const MapOptions& options);
+
+/// Renders the map to a PNG file of WIDTH x HEIGHT pixels; false on write failure.
+bool writeMapPng(const QString& path, const core::Project& project,
+                 const core::Analysis& analysis, const MapOptions& options, int width = 2400,
+                 int height = 1800);
+
+} // namespace greenrenew::render
