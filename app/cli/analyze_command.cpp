@@ -1,0 +1,183 @@
+// greenrenew-cli analyze: the main job on one data set, from layers to results, map and report.
+
+#include "app/cli/commands.h"
+#include "app/cli/mapping_file.h"
+#include "core/analysis.h"
+#include "gis/project_loader.h"
+#include "gis/results_writer.h"
+#include "ui/render/map_renderer.h"
+#include "ui/render/report_writer.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+
+#include <iostream>
+
+namespace greenrenew::cli {
+
+namespace {
+
+struct AnalyzeArguments {
+    QString input;
+    QString outDir;
+    QString mappingFile;
+    QString configFile;
+    QString language = QStringLiteral("zh");
+    QString targetCrs;
+};
+
+std::optional<AnalyzeArguments> parseArguments(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("input"), QStringLiteral("data set"));
+    parser.addOption({QStringLiteral("out"), QStringLiteral("output folder"),
+                      QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("mapping"), QStringLiteral("layer mapping (JSON)"),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("config"), QStringLiteral("method overrides (JSON)"),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("lang"), QStringLiteral("zh or en"),
+                      QStringLiteral("LANG"), QStringLiteral("zh")});
+    parser.addOption({QStringLiteral("crs"), QStringLiteral("target CRS, e.g. EPSG:4547"),
+                      QStringLiteral("CRS")});
+
+    QStringList withProgram = arguments;
+    withProgram.prepend(QStringLiteral("analyze"));
+    if (!parser.parse(withProgram)) {
+        std::cerr << "greenrenew-cli analyze: " << parser.errorText().toStdString() << "\n";
+        return std::nullopt;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1 || !parser.isSet(QStringLiteral("out"))) {
+        std::cerr << "greenrenew-cli analyze: expected INPUT and --out DIR\n";
+        return std::nullopt;
+    }
+    AnalyzeArguments parsed;
+    parsed.input = positional.first();
+    parsed.outDir = parser.value(QStringLiteral("out"));
+    parsed.mappingFile = parser.value(QStringLiteral("mapping"));
+    parsed.configFile = parser.value(QStringLiteral("config"));
+    parsed.language = parser.value(QStringLiteral("lang"));
+    parsed.targetCrs = parser.value(QStringLiteral("crs"));
+    if (parsed.language != QStringLiteral("zh") && parsed.language != QStringLiteral("en")) {
+        std::cerr << "greenrenew-cli analyze: --lang must be zh or en\n";
+        return std::nullopt;
+    }
+    return parsed;
+}
+
+void printProgress(const std::string& step, double fraction)
+{
+    static std::string lastStep;
+    static int lastPercent = -1;
+    const int percent = static_cast<int>(fraction * 100.0);
+    if (step == lastStep && percent / 10 == lastPercent / 10)
+        return;
+    lastStep = step;
+    lastPercent = percent;
+    std::cerr << "  " << step << ": " << percent << " %\n";
+}
+
+bool writeText(const QString& path, const QString& text)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        return false;
+    return file.write(text.toUtf8()) >= 0;
+}
+
+QString districtTitle(const AnalyzeArguments& arguments)
+{
+    return QFileInfo(arguments.input).completeBaseName();
+}
+
+} // namespace
+
+int runAnalyze(const QStringList& arguments)
+{
+    const std::optional<AnalyzeArguments> parsed = parseArguments(arguments);
+    if (!parsed)
+        return kExitBadUsage;
+
+    QElapsedTimer timer;
+    timer.start();
+    gis::LoadOptions options;
+    options.configOverride = parsed->configFile;
+    options.import.targetCrs = parsed->targetCrs;
+    if (!parsed->mappingFile.isEmpty()) {
+        core::Result<QMap<QString, QString>> mapping = readMappingFile(parsed->mappingFile);
+        if (!mapping) {
+            std::cerr << "greenrenew-cli: " << mapping.error().describe() << "\n";
+            return kExitBadInput;
+        }
+        options.import.layerForRole = mapping.value();
+    }
+
+    std::cerr << "Reading " << parsed->input.toStdString() << "\n";
+    gis::ImportReport importReport;
+    core::Result<core::Project> loaded = gis::loadProject(parsed->input, options, importReport);
+    if (!loaded) {
+        std::cerr << "greenrenew-cli: " << loaded.error().describe() << "\n";
+        return loaded.error().kind == core::ErrorKind::Internal ? kExitInternal : kExitBadInput;
+    }
+    const core::Project& project = loaded.value();
+    std::cerr << "  " << project.parcels.size() << " parcels, " << project.buildings.size()
+              << " buildings, " << project.green.size() << " green spaces, "
+              << project.streets.size() << " streets, " << project.facilities.size()
+              << " facilities in " << project.crsName << "\n";
+
+    std::cerr << "Analysing\n";
+    core::StageControl control;
+    control.progress = printProgress;
+    const core::Analysis analysis = core::runAnalysis(project, control);
+
+    const QDir outDir(parsed->outDir);
+    if (!QDir().mkpath(outDir.absolutePath())) {
+        std::cerr << "greenrenew-cli: cannot create the output folder "
+                  << outDir.absolutePath().toStdString() << "\n";
+        return kExitBadInput;
+    }
+    const QString resultsPath = outDir.filePath(QStringLiteral("results.gpkg"));
+    const QString mapPath = outDir.filePath(QStringLiteral("map.png"));
+    const QString reportPath = outDir.filePath(QStringLiteral("report.pdf"));
+    const QString importPath = outDir.filePath(QStringLiteral("import_report.txt"));
+
+    std::cerr << "Writing results\n";
+    core::Result<bool> written = gis::writeResults(project, analysis, resultsPath);
+    if (!written) {
+        std::cerr << "greenrenew-cli: " << written.error().describe() << "\n";
+        return kExitBadInput;
+    }
+    if (!writeText(importPath, importReport.toText()))
+        std::cerr << "greenrenew-cli: cannot write " << importPath.toStdString() << "\n";
+
+    render::MapOptions mapOptions;
+    mapOptions.title = districtTitle(*parsed);
+    mapOptions.language = parsed->language;
+    if (!render::writeMapPng(mapPath, project, analysis, mapOptions)) {
+        std::cerr << "greenrenew-cli: cannot write the map " << mapPath.toStdString() << "\n";
+        return kExitBadInput;
+    }
+
+    render::ReportOptions reportOptions;
+    reportOptions.title = districtTitle(*parsed);
+    reportOptions.language = parsed->language;
+    core::Result<int> pages =
+        render::writeReportPdf(reportPath, project, analysis, reportOptions);
+    if (!pages) {
+        std::cerr << "greenrenew-cli: " << pages.error().describe() << "\n";
+        return kExitBadInput;
+    }
+
+    std::cerr << "Done in " << timer.elapsed() / 1000.0 << " s\n";
+    std::cout << "results: " << resultsPath.toStdString() << "\n"
+              << "map: " << mapPath.toStdString() << "\n"
+              << "report: " << reportPath.toStdString() << " (" << pages.value() << " pages)\n"
+              << "import report: " << importPath.toStdString() << "\n";
+    return kExitOk;
+}
+
+} // namespace greenrenew::cli

@@ -1,0 +1,60 @@
+// greenrenew-cli: the batch command. Same core functions as the desktop, no widgets.
+
+#include "app/cli/commands.h"
+#include "core/method_config.h"
+
+#include <QGuiApplication>
+#include <QTextStream>
+
+#include <exception>
+#include <iostream>
+
+namespace {
+
+const char* const kUsage = R"(usage: greenrenew-cli COMMAND ...
+
+commands:
+  analyze INPUT --out DIR [--mapping FILE] [--config FILE] [--lang zh|en] [--crs EPSG:n]
+      INPUT is a GeoPackage, a folder of files or a single file. Writes DIR/results.gpkg,
+      DIR/map.png, DIR/report.pdf and DIR/import_report.txt.
+  classify INPUT --out FILE.csv
+      Writes the suggested renewal type of every parcel and the reason.
+
+exit status: 0 success, 1 bad input, 2 bad usage, 3 internal error
+)";
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    // The batch command must run without a display: draw through the offscreen platform.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("greenrenew-cli"));
+
+    QStringList arguments = QGuiApplication::arguments();
+    arguments.removeFirst();
+    if (arguments.isEmpty() || arguments.first() == QStringLiteral("--help")
+        || arguments.first() == QStringLiteral("-h")) {
+        std::cerr << kUsage;
+        return arguments.isEmpty() ? greenrenew::cli::kExitBadUsage : greenrenew::cli::kExitOk;
+    }
+
+    const QString command = arguments.takeFirst();
+    try {
+        if (command == QStringLiteral("analyze"))
+            return greenrenew::cli::runAnalyze(arguments);
+        if (command == QStringLiteral("classify"))
+            return greenrenew::cli::runClassify(arguments);
+    } catch (const greenrenew::core::MissingParameter& error) {
+        std::cerr << "greenrenew-cli: the method resources are incomplete: " << error.what()
+                  << "\n";
+        return greenrenew::cli::kExitInternal;
+    } catch (const std::exception& error) {
+        std::cerr << "greenrenew-cli: internal error: " << error.what() << "\n";
+        return greenrenew::cli::kExitInternal;
+    }
+    std::cerr << "greenrenew-cli: unknown command '" << command.toStdString() << "'\n" << kUsage;
+    return greenrenew::cli::kExitBadUsage;
+}
