@@ -1,0 +1,217 @@
+// End to end: greenrenew-cli analyze on the bundled real sample, checked against an independent
+// computation (tests/data/shanghai-bund-osm/reference_parcel_metrics.csv, made with GEOS by the
+// data set's author: see its SOURCE.md).
+
+#include <gtest/gtest.h>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <cmath>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+
+namespace {
+
+constexpr double kRatioTolerance = 1e-4;
+
+struct ReferenceRow {
+    int buildings = 0;
+    int buildingsWithoutLevels = 0;
+    double coverage = 0;
+    double farLevelsOnly = 0;
+    double green = 0;
+};
+
+std::map<long long, ReferenceRow> readReference()
+{
+    std::map<long long, ReferenceRow> rows;
+    QFile file(QStringLiteral(GREENRENEW_TEST_DATA_DIR
+                              "/shanghai-bund-osm/reference_parcel_metrics.csv"));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return rows;
+    QTextStream in(&file);
+    const QStringList header = in.readLine().split(QLatin1Char(','));
+    while (!in.atEnd()) {
+        const QStringList cells = in.readLine().split(QLatin1Char(','));
+        if (cells.size() != header.size())
+            continue;
+        auto cell = [&](const char* name) { return cells[header.indexOf(QLatin1String(name))]; };
+        ReferenceRow row;
+        row.buildings = cell("n_buildings").toInt();
+        row.buildingsWithoutLevels = cell("n_buildings_no_levels").toInt();
+        row.coverage = cell("coverage_ratio").toDouble();
+        row.farLevelsOnly = cell("far_levels_only").toDouble();
+        row.green = cell("green_ratio").toDouble();
+        rows[cell("parcel_id").toLongLong()] = row;
+    }
+    return rows;
+}
+
+struct ResultRow {
+    double density = 0;
+    double far = 0;
+    double farRecordedOnly = 0;
+    double green = 0;
+    std::string renewalType;
+    std::string leadingCategory;
+};
+
+class AnalyzeSampleTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        s_outDir = std::make_unique<QTemporaryDir>();
+        QProcess cli;
+        cli.setProcessChannelMode(QProcess::SeparateChannels);
+        cli.start(QStringLiteral(GREENRENEW_CLI),
+                  {QStringLiteral("analyze"), samplePath(), QStringLiteral("--out"),
+                   s_outDir->path(), QStringLiteral("--lang"), QStringLiteral("en")});
+        cli.waitForFinished(600000);
+        s_exitCode = cli.exitCode();
+        s_stderr = QString::fromUtf8(cli.readAllStandardError());
+        s_results = readResults(s_outDir->filePath(QStringLiteral("results.gpkg")));
+    }
+    static void TearDownTestSuite() { s_outDir.reset(); }
+
+    static QString samplePath()
+    {
+        const QString bundled =
+            QStringLiteral(GREENRENEW_SOURCE_DIR "/resources/sample/shanghai_bund.gpkg");
+        return bundled;
+    }
+
+    static std::map<long long, ResultRow> readResults(const QString& path)
+    {
+        std::map<long long, ResultRow> rows;
+        GDALAllRegister();
+        std::unique_ptr<GDALDataset> dataset(GDALDataset::Open(
+            path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        if (!dataset)
+            return rows;
+        OGRLayer* layer = dataset->GetLayerByName("parcels");
+        if (!layer)
+            return rows;
+        for (auto& feature : *layer) {
+            ResultRow row;
+            row.density = feature->GetFieldAsDouble("building_density");
+            row.far = feature->GetFieldAsDouble("far");
+            row.farRecordedOnly = feature->GetFieldAsDouble("far_recorded_only");
+            row.green = feature->GetFieldAsDouble("green_coverage");
+            row.renewalType = feature->GetFieldAsString("renewal_type");
+            row.leadingCategory = feature->GetFieldAsString("leading_category");
+            rows[feature->GetFieldAsInteger64("parcel_id")] = row;
+        }
+        return rows;
+    }
+
+    static inline std::unique_ptr<QTemporaryDir> s_outDir;
+    static inline int s_exitCode = -1;
+    static inline QString s_stderr;
+    static inline std::map<long long, ResultRow> s_results;
+};
+
+TEST_F(AnalyzeSampleTest, ExitsWithSuccess)
+{
+    EXPECT_EQ(s_exitCode, 0) << s_stderr.toStdString();
+}
+
+TEST_F(AnalyzeSampleTest, WritesEveryParcelOfTheSample)
+{
+    EXPECT_EQ(s_results.size(), 173u);
+}
+
+TEST_F(AnalyzeSampleTest, DensityAndGreenCoverageMatchTheIndependentComputation)
+{
+    const std::map<long long, ReferenceRow> reference = readReference();
+    ASSERT_EQ(reference.size(), 173u);
+    for (const auto& [id, expected] : reference) {
+        auto found = s_results.find(id);
+        ASSERT_NE(found, s_results.end()) << "parcel " << id << " missing from results";
+        EXPECT_NEAR(found->second.density, expected.coverage, kRatioTolerance) << "parcel " << id;
+        EXPECT_NEAR(found->second.green, expected.green, kRatioTolerance) << "parcel " << id;
+    }
+}
+
+TEST_F(AnalyzeSampleTest, FloorAreaRatioMatchesWhereEveryBuildingHasFloors)
+{
+    const std::map<long long, ReferenceRow> reference = readReference();
+    int compared = 0;
+    for (const auto& [id, expected] : reference) {
+        auto found = s_results.find(id);
+        ASSERT_NE(found, s_results.end());
+        // The reference counts only buildings with recorded levels, as far_recorded_only does.
+        EXPECT_NEAR(found->second.farRecordedOnly, expected.farLevelsOnly, kRatioTolerance)
+            << "parcel " << id;
+        if (expected.buildings > 0 && expected.buildingsWithoutLevels == 0) {
+            EXPECT_NEAR(found->second.far, expected.farLevelsOnly, kRatioTolerance)
+                << "parcel " << id;
+            ++compared;
+        }
+    }
+    EXPECT_GT(compared, 10);
+}
+
+TEST_F(AnalyzeSampleTest, EveryParcelHasARenewalTypeAndALeadingCategory)
+{
+    const std::set<std::string> types = {"residential", "commercial", "factory",
+                                         "historic_block"};
+    const std::set<std::string> categories = {"construction", "transport", "greening",
+                                              "waste"};
+    for (const auto& [id, row] : s_results) {
+        EXPECT_TRUE(types.count(row.renewalType)) << "parcel " << id << ": " << row.renewalType;
+        EXPECT_TRUE(categories.count(row.leadingCategory))
+            << "parcel " << id << ": " << row.leadingCategory;
+    }
+}
+
+TEST_F(AnalyzeSampleTest, MapOpensAsAnImage)
+{
+    QImage map(s_outDir->filePath(QStringLiteral("map.png")));
+    ASSERT_FALSE(map.isNull());
+    EXPECT_GE(map.width(), 1000);
+}
+
+TEST_F(AnalyzeSampleTest, ReportOpensInAnotherPdfReader)
+{
+    QProcess pdfinfo;
+    pdfinfo.start(QStringLiteral("pdfinfo"), {s_outDir->filePath(QStringLiteral("report.pdf"))});
+    ASSERT_TRUE(pdfinfo.waitForFinished(60000));
+    ASSERT_EQ(pdfinfo.exitCode(), 0) << pdfinfo.readAllStandardError().toStdString();
+    const QString info = QString::fromUtf8(pdfinfo.readAllStandardOutput());
+    const qsizetype at = info.indexOf(QStringLiteral("Pages:"));
+    ASSERT_GE(at, 0);
+    EXPECT_GE(info.mid(at + 6).section(QLatin1Char('\n'), 0, 0).trimmed().toInt(), 3);
+}
+
+TEST(AnalyzeCommandTest, ExitsWithBadInputForAMissingFile)
+{
+    QTemporaryDir out;
+    QProcess cli;
+    cli.start(QStringLiteral(GREENRENEW_CLI),
+              {QStringLiteral("analyze"), QStringLiteral("/nonexistent/district.gpkg"),
+               QStringLiteral("--out"), out.path()});
+    ASSERT_TRUE(cli.waitForFinished(60000));
+    EXPECT_EQ(cli.exitCode(), 1);
+    EXPECT_TRUE(cli.readAllStandardError().contains("/nonexistent/district.gpkg"));
+}
+
+TEST(AnalyzeCommandTest, ExitsWithBadUsageWithoutAnOutputFolder)
+{
+    QProcess cli;
+    cli.start(QStringLiteral(GREENRENEW_CLI),
+              {QStringLiteral("analyze"), QStringLiteral("x.gpkg")});
+    ASSERT_TRUE(cli.waitForFinished(60000));
+    EXPECT_EQ(cli.exitCode(), 2);
+}
+
+} // namespace
