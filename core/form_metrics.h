@@ -6,9 +6,12 @@
 #include "core/model.h"
 #include "core/stage_control.h"
 
+#include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace greenrenew::core {
 
@@ -21,6 +24,7 @@ struct ComplianceCheck {
     bool ok = true;
     double margin = 0;     // value - limit for "min", limit - value for "max" (negative = fails)
     std::string source;
+    bool onGrossArea = true;  // the figure was measured on gross land (see FormMetrics)
 };
 
 struct FormMetrics {
@@ -48,8 +52,38 @@ struct FormMetrics {
     std::vector<ComplianceCheck> compliance;
 };
 
-/// Computes the form metrics of every parcel, in project order (result[i] for parcels[i]).
+/// Computes the form metrics of every parcel, in project order (result[i] for parcels[i]),
+/// in parallel over parcels. Invalid geometries are repaired (GEOS make-valid) rather than
+/// rejected, so bad input never throws; a parcel without area gets zero figures. Throws
+/// MissingParameter when the configuration lacks a form.* value. On cancel, the parcels not
+/// reached keep default-constructed metrics.
+///
+/// Parameters read: form.storey_height_m, form.floor_area_per_person_m2,
+/// form.default_floors.<renewal type>; controls: formControls[<renewal type name>].
+/// A parcel's area counts as net land when its attribute "area_basis" is "net", else gross.
 std::vector<FormMetrics> computeFormMetrics(const Project& project,
                                             const StageControl& control = {});
+
+/// Spatial indexes over a project's buildings and green spaces, built once, so that the
+/// figures of a few parcels can be recomputed after an edit without rebuilding them. The
+/// project must outlive the calculator, and its buildings and green spaces must not change
+/// while it lives (parcels may: compute() takes the parcel to measure). compute() may be
+/// called from several threads at once.
+class FormMetricsCalculator {
+public:
+    /// Throws MissingParameter when the configuration lacks a form.* value.
+    explicit FormMetricsCalculator(const Project& project);
+    ~FormMetricsCalculator();
+    FormMetricsCalculator(const FormMetricsCalculator&) = delete;
+    FormMetricsCalculator& operator=(const FormMetricsCalculator&) = delete;
+
+    FormMetrics compute(const Parcel& parcel) const;
+    /// All parcels of the project, in parallel, as computeFormMetrics().
+    std::vector<FormMetrics> computeAll(const StageControl& control = {}) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
 
 } // namespace greenrenew::core
