@@ -97,6 +97,9 @@ struct MethodConfig {
     std::vector<FacilityType> facilityTypes;
     std::vector<FacilityMapping> facilityMappings;
     std::vector<InterventionSpec> interventions;
+    /// Named keyword lists for rules that read names and tags (resources' "keyword_lists"),
+    /// e.g. "historic.names_strong" -> {"豫园", "城隍", ...}.
+    std::map<std::string, std::vector<std::string>> keywordLists;
 };
 
 } // namespace greenrenew::core
