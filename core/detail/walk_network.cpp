@@ -1,0 +1,444 @@
+#include "core/detail/walk_network.h"
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/geometries/segment.hpp>
+#include <boost/geometry/index/rtree.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <numeric>
+#include <utility>
+
+namespace greenrenew::core::detail {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+
+namespace {
+
+using Segment = bg::model::segment<Point>;
+using BoxEntry = std::pair<Box, std::size_t>;
+using NodeEntry = std::pair<Point, std::size_t>;
+using SegmentEntry = std::pair<Segment, std::size_t>;
+using BoxTree = bgi::rtree<BoxEntry, bgi::rstar<16>>;
+using NodeTree = bgi::rtree<NodeEntry, bgi::quadratic<16>>;
+using SegmentTree = bgi::rtree<SegmentEntry, bgi::rstar<16>>;
+
+struct Arc {
+    double costM = 0;
+};
+using Graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, Arc>;
+
+// Floating crossing points computed from either street differ in the last bits; this floor
+// lets them meet even with a zero snap tolerance.
+constexpr double kMinSnapM = 1e-6;
+// Parameter slack for a crossing that falls exactly on a segment end.
+constexpr double kParamEps = 1e-9;
+
+/// One straight piece of a walkable street, before noding.
+struct RawSegment {
+    Point a;
+    Point b;
+    bool steps = false;
+};
+
+double cross(double ax, double ay, double bx, double by) { return ax * by - ay * bx; }
+
+Box expandedBox(const Point& a, const Point& b, double marginM)
+{
+    return Box(Point(std::min(a.x(), b.x()) - marginM, std::min(a.y(), b.y()) - marginM),
+               Point(std::max(a.x(), b.x()) + marginM, std::max(a.y(), b.y()) + marginM));
+}
+
+/// Parameter (0..1) of the point of segment ab nearest to p.
+double projectParam(const Point& a, const Point& b, const Point& p)
+{
+    double dx = b.x() - a.x();
+    double dy = b.y() - a.y();
+    double lengthSq = dx * dx + dy * dy;
+    if (lengthSq == 0)
+        return 0;
+    double t = ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / lengthSq;
+    return std::clamp(t, 0.0, 1.0);
+}
+
+Point pointAt(const Point& a, const Point& b, double t)
+{
+    return Point(a.x() + t * (b.x() - a.x()), a.y() + t * (b.y() - a.y()));
+}
+
+/// Collects the straight pieces of every walkable street and remembers which pieces start or
+/// end a line, since only line ends are snapped onto other streets.
+struct SegmentSoup {
+    std::vector<RawSegment> segments;
+    std::vector<std::pair<Point, std::size_t>> lineEnds;  // end point, the piece it belongs to
+};
+
+SegmentSoup collectSegments(const std::vector<Street>& streets)
+{
+    SegmentSoup soup;
+    for (const Street& street : streets) {
+        if (!street.walkable)
+            continue;
+        bool steps = street.highway == "steps";
+        for (const LineString& line : street.geometry) {
+            std::size_t first = soup.segments.size();
+            for (std::size_t i = 1; i < line.size(); ++i) {
+                if (bg::equals(line[i - 1], line[i]))
+                    continue;
+                soup.segments.push_back({line[i - 1], line[i], steps});
+            }
+            if (soup.segments.size() == first)
+                continue;
+            soup.lineEnds.emplace_back(soup.segments[first].a, first);
+            soup.lineEnds.emplace_back(soup.segments.back().b, soup.segments.size() - 1);
+        }
+    }
+    return soup;
+}
+
+/// Adds the parameters where segments cross or touch each other, and where a line end lies
+/// within the tolerance of another segment, to each segment's cut list.
+std::vector<std::vector<double>> findCuts(const SegmentSoup& soup, double toleranceM)
+{
+    const std::vector<RawSegment>& segs = soup.segments;
+    std::vector<BoxEntry> boxes;
+    boxes.reserve(segs.size());
+    for (std::size_t i = 0; i < segs.size(); ++i)
+        boxes.emplace_back(expandedBox(segs[i].a, segs[i].b, 0), i);
+    BoxTree tree(boxes.begin(), boxes.end());
+
+    std::vector<std::vector<double>> cuts(segs.size(), std::vector<double>{0.0, 1.0});
+    std::vector<BoxEntry> hits;
+    for (std::size_t i = 0; i < segs.size(); ++i) {
+        const RawSegment& s = segs[i];
+        hits.clear();
+        tree.query(bgi::intersects(boxes[i].first), std::back_inserter(hits));
+        double rx = s.b.x() - s.a.x();
+        double ry = s.b.y() - s.a.y();
+        for (const BoxEntry& hit : hits) {
+            std::size_t j = hit.second;
+            if (j <= i)
+                continue;
+            const RawSegment& o = segs[j];
+            double sx = o.b.x() - o.a.x();
+            double sy = o.b.y() - o.a.y();
+            double denom = cross(rx, ry, sx, sy);
+            // Parallel pieces meet only at shared ends, which the snapping of nodes joins.
+            if (denom == 0)
+                continue;
+            double qx = o.a.x() - s.a.x();
+            double qy = o.a.y() - s.a.y();
+            double t = cross(qx, qy, sx, sy) / denom;
+            double u = cross(qx, qy, rx, ry) / denom;
+            if (t < -kParamEps || t > 1 + kParamEps || u < -kParamEps || u > 1 + kParamEps)
+                continue;
+            cuts[i].push_back(std::clamp(t, 0.0, 1.0));
+            cuts[j].push_back(std::clamp(u, 0.0, 1.0));
+        }
+    }
+
+    for (const auto& [end, own] : soup.lineEnds) {
+        hits.clear();
+        tree.query(bgi::intersects(expandedBox(end, end, toleranceM)), std::back_inserter(hits));
+        for (const BoxEntry& hit : hits) {
+            std::size_t j = hit.second;
+            if (j == own)
+                continue;
+            double u = projectParam(segs[j].a, segs[j].b, end);
+            if (bg::distance(end, pointAt(segs[j].a, segs[j].b, u)) <= toleranceM)
+                cuts[j].push_back(u);
+        }
+    }
+
+    for (std::vector<double>& c : cuts) {
+        std::sort(c.begin(), c.end());
+        c.erase(std::unique(c.begin(), c.end()), c.end());
+    }
+    return cuts;
+}
+
+/// Union-find over node ids, for the connected pieces.
+class DisjointSets {
+public:
+    explicit DisjointSets(std::size_t count) : m_parent(count)
+    {
+        std::iota(m_parent.begin(), m_parent.end(), std::size_t{0});
+    }
+    std::size_t find(std::size_t x)
+    {
+        while (m_parent[x] != x) {
+            m_parent[x] = m_parent[m_parent[x]];
+            x = m_parent[x];
+        }
+        return x;
+    }
+    void unite(std::size_t a, std::size_t b) { m_parent[find(a)] = find(b); }
+
+private:
+    std::vector<std::size_t> m_parent;
+};
+
+/// Stops the Dijkstra search at the bound and polls the cancel flag now and then.
+struct SearchBoundReached {};
+
+class BoundedVisitor : public boost::default_dijkstra_visitor {
+public:
+    BoundedVisitor(const double* costs, double boundM, const std::atomic<bool>* cancel,
+                   std::size_t* examined)
+        : m_costs(costs), m_boundM(boundM), m_cancel(cancel), m_examined(examined) {}
+
+    template <typename Vertex, typename G>
+    void examine_vertex(Vertex u, const G&) const
+    {
+        if (m_costs[u] > m_boundM)
+            throw SearchBoundReached{};
+        // Polling an atomic on every node would cost more than the relaxations themselves.
+        if (m_cancel && (++*m_examined & 4095u) == 0 && m_cancel->load(std::memory_order_relaxed))
+            throw WalkSearchCancelled{};
+    }
+
+private:
+    const double* m_costs;
+    double m_boundM;
+    const std::atomic<bool>* m_cancel;
+    std::size_t* m_examined;
+};
+
+} // namespace
+
+Box envelopeOf(const MultiPolygon& area)
+{
+    const double infinity = std::numeric_limits<double>::infinity();
+    double minX = infinity;
+    double minY = infinity;
+    double maxX = -infinity;
+    double maxY = -infinity;
+    for (const Polygon& polygon : area) {
+        for (const Point& p : polygon.outer()) {
+            minX = std::min(minX, p.x());
+            minY = std::min(minY, p.y());
+            maxX = std::max(maxX, p.x());
+            maxY = std::max(maxY, p.y());
+        }
+    }
+    return Box(Point(minX, minY), Point(maxX, maxY));
+}
+
+struct WalkNetwork::Impl {
+    std::vector<Point> nodes;
+    std::vector<WalkEdge> edges;
+    std::vector<std::size_t> componentOf;
+    std::vector<std::size_t> componentSizes;
+    double totalLengthM = 0;
+    NodeTree nodeTree;
+    SegmentTree edgeTree;
+    Graph graph;
+
+    std::size_t nodeAt(const Point& p, double toleranceM);
+    void buildEdges(const SegmentSoup& soup, const std::vector<std::vector<double>>& cuts,
+                    const WalkNetworkOptions& options);
+    void buildComponents();
+    void buildGraph();
+};
+
+std::size_t WalkNetwork::Impl::nodeAt(const Point& p, double toleranceM)
+{
+    auto it = nodeTree.qbegin(bgi::nearest(p, 1));
+    if (it != nodeTree.qend() && bg::distance(it->first, p) <= toleranceM)
+        return it->second;
+    nodes.push_back(p);
+    nodeTree.insert(NodeEntry(p, nodes.size() - 1));
+    return nodes.size() - 1;
+}
+
+void WalkNetwork::Impl::buildEdges(const SegmentSoup& soup,
+                                   const std::vector<std::vector<double>>& cuts,
+                                   const WalkNetworkOptions& options)
+{
+    double toleranceM = std::max(options.snapToleranceM, kMinSnapM);
+    for (std::size_t i = 0; i < soup.segments.size(); ++i) {
+        const RawSegment& s = soup.segments[i];
+        std::size_t previous = nodeAt(pointAt(s.a, s.b, cuts[i].front()), toleranceM);
+        for (std::size_t k = 1; k < cuts[i].size(); ++k) {
+            std::size_t next = nodeAt(pointAt(s.a, s.b, cuts[i][k]), toleranceM);
+            if (next == previous)
+                continue;
+            double lengthM = bg::distance(nodes[previous], nodes[next]);
+            double costM = lengthM * (s.steps ? options.stepsFactor : 1.0);
+            edges.push_back({previous, next, lengthM, costM});
+            totalLengthM += lengthM;
+            previous = next;
+        }
+    }
+
+    std::vector<SegmentEntry> entries;
+    entries.reserve(edges.size());
+    for (std::size_t e = 0; e < edges.size(); ++e)
+        entries.emplace_back(Segment(nodes[edges[e].from], nodes[edges[e].to]), e);
+    edgeTree = SegmentTree(entries.begin(), entries.end());
+}
+
+void WalkNetwork::Impl::buildComponents()
+{
+    DisjointSets sets(nodes.size());
+    for (const WalkEdge& edge : edges)
+        sets.unite(edge.from, edge.to);
+
+    std::vector<std::size_t> rootSize(nodes.size(), 0);
+    for (std::size_t n = 0; n < nodes.size(); ++n)
+        ++rootSize[sets.find(n)];
+    std::vector<std::size_t> roots;
+    for (std::size_t n = 0; n < nodes.size(); ++n)
+        if (rootSize[n] > 0)
+            roots.push_back(n);
+    // Largest first, ties by root id so the numbering does not depend on the sort.
+    std::sort(roots.begin(), roots.end(), [&](std::size_t a, std::size_t b) {
+        return rootSize[a] != rootSize[b] ? rootSize[a] > rootSize[b] : a < b;
+    });
+
+    std::vector<std::size_t> number(nodes.size(), 0);
+    for (std::size_t k = 0; k < roots.size(); ++k) {
+        number[roots[k]] = k;
+        componentSizes.push_back(rootSize[roots[k]]);
+    }
+    componentOf.resize(nodes.size());
+    for (std::size_t n = 0; n < nodes.size(); ++n)
+        componentOf[n] = number[sets.find(n)];
+}
+
+void WalkNetwork::Impl::buildGraph()
+{
+    std::vector<std::pair<std::size_t, std::size_t>> arcs;
+    std::vector<Arc> properties;
+    arcs.reserve(edges.size() * 2);
+    properties.reserve(edges.size() * 2);
+    for (const WalkEdge& edge : edges) {
+        arcs.emplace_back(edge.from, edge.to);
+        arcs.emplace_back(edge.to, edge.from);
+        properties.push_back({edge.costM});
+        properties.push_back({edge.costM});
+    }
+    graph = Graph(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(),
+                  properties.begin(), nodes.size());
+}
+
+WalkNetwork::WalkNetwork(const std::vector<Street>& streets, const WalkNetworkOptions& options)
+    : m_impl(std::make_unique<Impl>())
+{
+    SegmentSoup soup = collectSegments(streets);
+    std::vector<std::vector<double>> cuts =
+        findCuts(soup, std::max(options.snapToleranceM, kMinSnapM));
+    m_impl->buildEdges(soup, cuts, options);
+    m_impl->buildComponents();
+    m_impl->buildGraph();
+}
+
+WalkNetwork::~WalkNetwork() = default;
+WalkNetwork::WalkNetwork(WalkNetwork&&) noexcept = default;
+WalkNetwork& WalkNetwork::operator=(WalkNetwork&&) noexcept = default;
+
+const std::vector<Point>& WalkNetwork::nodes() const { return m_impl->nodes; }
+const std::vector<WalkEdge>& WalkNetwork::edges() const { return m_impl->edges; }
+const std::vector<std::size_t>& WalkNetwork::componentOf() const { return m_impl->componentOf; }
+const std::vector<std::size_t>& WalkNetwork::componentSizes() const
+{
+    return m_impl->componentSizes;
+}
+double WalkNetwork::totalLengthM() const { return m_impl->totalLengthM; }
+
+std::optional<EdgeProjection> WalkNetwork::nearestEdge(const Point& point) const
+{
+    auto it = m_impl->edgeTree.qbegin(bgi::nearest(point, 1));
+    if (it == m_impl->edgeTree.qend())
+        return std::nullopt;
+    const WalkEdge& edge = m_impl->edges[it->second];
+    const Point& a = m_impl->nodes[edge.from];
+    const Point& b = m_impl->nodes[edge.to];
+    double t = projectParam(a, b, point);
+    EdgeProjection projection;
+    projection.edge = it->second;
+    projection.point = pointAt(a, b, t);
+    projection.alongM = t * edge.lengthM;
+    projection.distanceM = bg::distance(point, projection.point);
+    return projection;
+}
+
+std::vector<std::size_t> WalkNetwork::nodesNear(const MultiPolygon& area, double toleranceM) const
+{
+    if (bg::is_empty(area))
+        return {};
+    Box envelope = envelopeOf(area);
+    Box search(Point(envelope.min_corner().x() - toleranceM,
+                     envelope.min_corner().y() - toleranceM),
+               Point(envelope.max_corner().x() + toleranceM,
+                     envelope.max_corner().y() + toleranceM));
+    std::vector<NodeEntry> hits;
+    m_impl->nodeTree.query(bgi::intersects(search), std::back_inserter(hits));
+    std::vector<std::size_t> near;
+    for (const NodeEntry& hit : hits)
+        if (bg::distance(hit.first, area) <= toleranceM)
+            near.push_back(hit.second);
+    std::sort(near.begin(), near.end());
+    return near;
+}
+
+std::optional<NodeGap> WalkNetwork::nearestNode(const MultiPolygon& area) const
+{
+    if (bg::is_empty(area))
+        return std::nullopt;
+    Box envelope = envelopeOf(area);
+    std::optional<NodeGap> best;
+    // Nodes come by distance to the envelope, a lower bound of the distance to the area.
+    for (auto it = m_impl->nodeTree.qbegin(bgi::nearest(envelope, m_impl->nodes.size()));
+         it != m_impl->nodeTree.qend(); ++it) {
+        if (best && bg::distance(it->first, envelope) > best->gapM)
+            break;
+        double gapM = bg::distance(it->first, area);
+        if (!best || gapM < best->gapM)
+            best = NodeGap{it->second, gapM};
+    }
+    return best;
+}
+
+void WalkNetwork::shortestCosts(const std::vector<WalkSeed>& seeds, double boundM,
+                                const std::atomic<bool>* cancel, std::vector<double>& costs) const
+{
+    const double infinity = std::numeric_limits<double>::infinity();
+    std::size_t count = m_impl->nodes.size();
+    costs.assign(count, infinity);
+
+    // A node seeded twice keeps its lower cost and is queued once: the heap holds each vertex
+    // at most once.
+    std::vector<std::size_t> sources;
+    for (const WalkSeed& seed : seeds) {
+        if (seed.node >= count)
+            continue;
+        if (costs[seed.node] == infinity)
+            sources.push_back(seed.node);
+        costs[seed.node] = std::min(costs[seed.node], seed.costM);
+    }
+    if (sources.empty())
+        return;
+
+    const Graph& graph = m_impl->graph;
+    auto index = boost::get(boost::vertex_index, graph);
+    std::vector<boost::default_color_type> colors(count, boost::white_color);
+    std::size_t examined = 0;
+    BoundedVisitor visitor(costs.data(), boundM, cancel, &examined);
+    try {
+        boost::dijkstra_shortest_paths_no_init(graph, sources.begin(), sources.end(),
+            boost::dummy_property_map(), boost::make_iterator_property_map(costs.begin(), index),
+            boost::get(&Arc::costM, graph), index, std::less<double>(),
+            boost::closed_plus<double>(infinity), 0.0, visitor,
+            boost::make_iterator_property_map(colors.begin(), index));
+    } catch (const SearchBoundReached&) {
+        // Every node left in the queue costs more than the bound; callers ignore those.
+    }
+}
+
+} // namespace greenrenew::core::detail

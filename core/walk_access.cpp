@@ -1,0 +1,397 @@
+#include "core/walk_access.h"
+
+#include "core/detail/walk_network.h"
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <limits>
+#include <mutex>
+#include <set>
+#include <thread>
+
+namespace greenrenew::core {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+
+namespace {
+
+using detail::NodeGap;
+using detail::WalkNetwork;
+using detail::WalkSeed;
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+struct WalkSettings {
+    double snapToleranceM = 0;
+    double stepsFactor = 1;
+    double accessSnapM = 0;
+    double speedMPerMin = 0;
+    bool timeMode = false;
+};
+
+WalkSettings readSettings(const ParameterSet& parameters)
+{
+    WalkSettings settings;
+    settings.snapToleranceM = parameters.value("walk.snap_tolerance_m");
+    settings.stepsFactor = parameters.value("walk.steps_time_factor");
+    settings.accessSnapM = parameters.value("walk.access_snap_m");
+    settings.speedMPerMin = parameters.value("walk.speed_m_per_min");
+    settings.timeMode = parameters.value("walk.circle_mode") == 1.0;
+    return settings;
+}
+
+/// A circle's threshold in flat-equivalent metres under the chosen mode.
+double circleThresholdM(const LifeCircle& circle, const WalkSettings& settings)
+{
+    return settings.timeMode ? circle.minutes * settings.speedMPerMin : circle.radiusM;
+}
+
+std::string trimmed(const std::string& text)
+{
+    const char* blanks = " \t\r\n";
+    std::size_t first = text.find_first_not_of(blanks);
+    if (first == std::string::npos)
+        return {};
+    return text.substr(first, text.find_last_not_of(blanks) - first + 1);
+}
+
+/// The texts of a facility a mapping may match, most specific first: the whole tag, each
+/// "key=value" part of a ";"-joined tag, each part's value, then the category.
+std::vector<std::string> matchKeys(const Facility& facility)
+{
+    std::vector<std::string> keys;
+    std::string tag = trimmed(facility.tag);
+    if (!tag.empty())
+        keys.push_back(tag);
+    std::vector<std::string> values;
+    std::size_t start = 0;
+    while (start <= tag.size() && !tag.empty()) {
+        std::size_t end = tag.find(';', start);
+        std::string part = trimmed(tag.substr(start, end - start));
+        if (!part.empty() && part != tag)
+            keys.push_back(part);
+        std::size_t equals = part.find('=');
+        if (equals != std::string::npos)
+            values.push_back(trimmed(part.substr(equals + 1)));
+        if (end == std::string::npos)
+            break;
+        start = end + 1;
+    }
+    keys.insert(keys.end(), values.begin(), values.end());
+    std::string category = trimmed(facility.category);
+    if (!category.empty())
+        keys.push_back(category);
+    return keys;
+}
+
+/// Index of the mapping table by match text.
+class FacilityClassifier {
+public:
+    explicit FacilityClassifier(const std::vector<FacilityMapping>& mappings)
+    {
+        for (const FacilityMapping& mapping : mappings) {
+            std::vector<std::string>& types = m_typesByMatch[trimmed(mapping.match)];
+            if (std::find(types.begin(), types.end(), mapping.facilityType) == types.end())
+                types.push_back(mapping.facilityType);
+        }
+    }
+
+    std::vector<std::string> typesOf(const Facility& facility) const
+    {
+        for (const std::string& key : matchKeys(facility)) {
+            auto it = m_typesByMatch.find(key);
+            if (it != m_typesByMatch.end())
+                return it->second;
+        }
+        return {};
+    }
+
+private:
+    std::map<std::string, std::vector<std::string>> m_typesByMatch;
+};
+
+/// Facility locations grouped by standard type, in type id order.
+struct FacilitiesByType {
+    std::vector<std::string> types;
+    std::vector<std::vector<Point>> points;
+    std::size_t mapped = 0;
+    std::size_t unmapped = 0;
+};
+
+FacilitiesByType groupFacilities(const Project& project)
+{
+    FacilityClassifier classifier(project.config.facilityMappings);
+    std::map<std::string, std::vector<Point>> grouped;
+    FacilitiesByType result;
+    for (const Facility& facility : project.facilities) {
+        std::vector<std::string> types = classifier.typesOf(facility);
+        (types.empty() ? result.unmapped : result.mapped) += 1;
+        for (const std::string& type : types)
+            grouped[type].push_back(facility.location);
+    }
+    for (auto& [type, points] : grouped) {
+        result.types.push_back(type);
+        result.points.push_back(std::move(points));
+    }
+    return result;
+}
+
+/// A facility joins the network at the nearest point of the nearest edge: both ends of that
+/// edge are seeded with the straight snap plus the walk along the edge, which is what a node
+/// inserted at the projected point would give them.
+std::vector<WalkSeed> seedsFor(const WalkNetwork& network, const std::vector<Point>& points)
+{
+    std::vector<WalkSeed> seeds;
+    for (const Point& point : points) {
+        std::optional<detail::EdgeProjection> projection = network.nearestEdge(point);
+        if (!projection)
+            continue;
+        const detail::WalkEdge& edge = network.edges()[projection->edge];
+        double costPerM = edge.lengthM > 0 ? edge.costM / edge.lengthM : 1.0;
+        seeds.push_back({edge.from, projection->distanceM + projection->alongM * costPerM});
+        seeds.push_back({edge.to, projection->distanceM
+                                      + (edge.lengthM - projection->alongM) * costPerM});
+    }
+    return seeds;
+}
+
+struct ParcelAccess {
+    std::vector<NodeGap> points;
+    bool connected = false;
+};
+
+ParcelAccess findAccess(const WalkNetwork& network, const Parcel& parcel, double accessSnapM)
+{
+    ParcelAccess access;
+    for (std::size_t node : network.nodesNear(parcel.geometry, accessSnapM))
+        access.points.push_back({node, 0.0});
+    if (access.points.empty()) {
+        std::optional<NodeGap> nearest = network.nearestNode(parcel.geometry);
+        if (nearest)
+            access.points.push_back(*nearest);
+    }
+    for (const NodeGap& point : access.points)
+        access.connected = access.connected || network.componentOf()[point.node] == 0;
+    return access;
+}
+
+/// Per type, per parcel: the least walk cost from any access point to any facility of the
+/// type, or infinity beyond the bound. One multi-source search per type, spread over threads.
+/// Returns false when cancelled.
+bool networkCosts(const WalkNetwork& network, const FacilitiesByType& facilities,
+                  const std::vector<ParcelAccess>& access, double boundM,
+                  const StageControl& control, std::vector<std::vector<double>>& result)
+{
+    std::size_t typeCount = facilities.types.size();
+    result.assign(typeCount, std::vector<double>(access.size(), kInfinity));
+    if (typeCount == 0)
+        return true;
+
+    std::atomic<std::size_t> nextType{0};
+    std::atomic<bool> cancelled{false};
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::size_t typesDone = 0;
+    std::size_t workersDone = 0;
+
+    auto work = [&] {
+        std::vector<double> costs;
+        for (std::size_t k = nextType++; k < typeCount && !cancelled; k = nextType++) {
+            try {
+                network.shortestCosts(seedsFor(network, facilities.points[k]), boundM,
+                                      control.cancel, costs);
+            } catch (const detail::WalkSearchCancelled&) {
+                cancelled = true;
+                break;
+            }
+            for (std::size_t p = 0; p < access.size(); ++p) {
+                double best = kInfinity;
+                for (const NodeGap& point : access[p].points)
+                    best = std::min(best, costs[point.node] + point.gapM);
+                result[k][p] = best <= boundM ? best : kInfinity;
+            }
+            std::lock_guard lock(mutex);
+            ++typesDone;
+            changed.notify_one();
+        }
+        std::lock_guard lock(mutex);
+        ++workersDone;
+        changed.notify_one();
+    };
+
+    std::size_t threadCount =
+        std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, typeCount);
+    std::vector<std::thread> workers;
+    for (std::size_t t = 0; t < threadCount; ++t)
+        workers.emplace_back(work);
+
+    // Progress is reported from the calling thread only, so callers need no locking of their own.
+    std::unique_lock lock(mutex);
+    std::size_t reported = 0;
+    while (workersDone < threadCount) {
+        changed.wait(lock);
+        if (typesDone != reported) {
+            reported = typesDone;
+            lock.unlock();
+            control.report("walk: shortest paths",
+                           static_cast<double>(reported) / static_cast<double>(typeCount));
+            lock.lock();
+        }
+    }
+    lock.unlock();
+    for (std::thread& worker : workers)
+        worker.join();
+    return !cancelled && !control.cancelled();
+}
+
+/// Per type, per parcel: the straight distance from the parcel (0 inside) to the nearest
+/// facility of the type, or infinity beyond the bound.
+std::vector<std::vector<double>> crowflyDistances(const std::vector<Parcel>& parcels,
+                                                  const FacilitiesByType& facilities,
+                                                  double boundM)
+{
+    using Entry = std::pair<Point, std::size_t>;
+    std::vector<std::vector<double>> result;
+    for (const std::vector<Point>& points : facilities.points) {
+        std::vector<Entry> entries;
+        for (std::size_t i = 0; i < points.size(); ++i)
+            entries.emplace_back(points[i], i);
+        bgi::rtree<Entry, bgi::rstar<16>> tree(entries.begin(), entries.end());
+
+        std::vector<double>& distances = result.emplace_back(parcels.size(), kInfinity);
+        std::vector<Entry> hits;
+        for (std::size_t p = 0; p < parcels.size(); ++p) {
+            Box box = detail::envelopeOf(parcels[p].geometry);
+            Box search(Point(box.min_corner().x() - boundM, box.min_corner().y() - boundM),
+                       Point(box.max_corner().x() + boundM, box.max_corner().y() + boundM));
+            hits.clear();
+            tree.query(bgi::intersects(search), std::back_inserter(hits));
+            for (const Entry& hit : hits) {
+                double d = bg::distance(hit.first, parcels[p].geometry);
+                if (d <= boundM)
+                    distances[p] = std::min(distances[p], d);
+            }
+        }
+    }
+    return result;
+}
+
+/// Fills the circle gaps and the score from the distances already in `access`.
+void judgeCircles(const std::vector<LifeCircle>& circles, const WalkSettings& settings,
+                  WalkAccess& access)
+{
+    auto within = [](const std::map<std::string, double>& distances, const std::string& type,
+                     double thresholdM) {
+        auto it = distances.find(type);
+        return it != distances.end() && it->second <= thresholdM;
+    };
+    std::size_t required = 0;
+    std::size_t met = 0;
+    for (const LifeCircle& circle : circles) {
+        double thresholdM = circleThresholdM(circle, settings);
+        std::vector<std::string>& gaps = access.gaps[circle.id];
+        std::vector<std::string>& crowflyGaps = access.crowflyGaps[circle.id];
+        for (const std::string& type : circle.requiredTypes) {
+            ++required;
+            if (within(access.distanceM, type, thresholdM))
+                ++met;
+            else
+                gaps.push_back(type);
+            if (!within(access.crowflyM, type, thresholdM))
+                crowflyGaps.push_back(type);
+        }
+    }
+    // With nothing required nothing can be missing.
+    access.walkScore = required == 0 ? 1.0
+                                     : static_cast<double>(met) / static_cast<double>(required);
+}
+
+WalkNetworkSummary summarize(const WalkNetwork& network, const FacilitiesByType& facilities,
+                             const std::vector<LifeCircle>& circles, bool timeMode,
+                             double boundM)
+{
+    WalkNetworkSummary summary;
+    summary.nodeCount = network.nodes().size();
+    summary.edgeCount = network.edges().size();
+    summary.lengthM = network.totalLengthM();
+    summary.componentCount = network.componentSizes().size();
+    summary.largestComponentNodes =
+        network.componentSizes().empty() ? 0 : network.componentSizes().front();
+    summary.facilitiesMapped = facilities.mapped;
+    summary.facilitiesUnmapped = facilities.unmapped;
+    std::set<std::string> absent;
+    for (const LifeCircle& circle : circles)
+        for (const std::string& type : circle.requiredTypes)
+            if (!std::binary_search(facilities.types.begin(), facilities.types.end(), type))
+                absent.insert(type);
+    summary.requiredTypesAbsent.assign(absent.begin(), absent.end());
+    summary.circleMode = timeMode ? "time" : "distance";
+    summary.searchBoundM = boundM;
+    return summary;
+}
+
+} // namespace
+
+std::vector<std::string> facilityTypesOf(const Facility& facility, const MethodConfig& config)
+{
+    return FacilityClassifier(config.facilityMappings).typesOf(facility);
+}
+
+WalkAccessResult analyzeWalkAccess(const Project& project, const StageControl& control)
+{
+    WalkSettings settings = readSettings(project.config.parameters);
+    const std::vector<LifeCircle>& circles = project.config.lifeCircles;
+    double boundM = 0;
+    for (const LifeCircle& circle : circles)
+        boundM = std::max(boundM, circleThresholdM(circle, settings));
+
+    WalkAccessResult result;
+    result.parcels.resize(project.parcels.size());
+    control.report("walk: network", 0.0);
+    WalkNetwork network(project.streets, {settings.snapToleranceM, settings.stepsFactor});
+    FacilitiesByType facilities = groupFacilities(project);
+    result.network = summarize(network, facilities, circles, settings.timeMode, boundM);
+    if (control.cancelled())
+        return result;
+
+    std::vector<ParcelAccess> access;
+    access.reserve(project.parcels.size());
+    for (const Parcel& parcel : project.parcels)
+        access.push_back(findAccess(network, parcel, settings.accessSnapM));
+    if (control.cancelled())
+        return result;
+
+    std::vector<std::vector<double>> walk;
+    if (!networkCosts(network, facilities, access, boundM, control, walk))
+        return result;
+    std::vector<std::vector<double>> crowfly =
+        crowflyDistances(project.parcels, facilities, boundM);
+
+    for (std::size_t p = 0; p < project.parcels.size(); ++p) {
+        WalkAccess& parcel = result.parcels[p];
+        parcel.connected = access[p].connected;
+        parcel.accessPoints = access[p].points.size();
+        parcel.accessGapM = access[p].points.size() == 1 ? access[p].points.front().gapM : 0.0;
+        for (std::size_t k = 0; k < facilities.types.size(); ++k) {
+            if (walk[k][p] < kInfinity)
+                parcel.distanceM[facilities.types[k]] = walk[k][p];
+            if (crowfly[k][p] < kInfinity)
+                parcel.crowflyM[facilities.types[k]] = crowfly[k][p];
+        }
+        judgeCircles(circles, settings, parcel);
+    }
+    control.report("walk: shortest paths", 1.0);
+    return result;
+}
+
+std::vector<WalkAccess> computeWalkAccess(const Project& project, const StageControl& control)
+{
+    return analyzeWalkAccess(project, control).parcels;
+}
+
+} // namespace greenrenew::core
