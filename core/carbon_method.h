@@ -1,12 +1,16 @@
 #pragma once
 
 // The method's carbon-source sorting: the 13 indices rated, the carbon ledger per parcel and the
-// interventions chosen (after the micro-renewal paper's Table 2).
+// interventions chosen (after the micro-renewal paper's Table 2). docs/method.md explains every
+// index, formula and factor; every number comes from MethodConfig::parameters (carbon.*,
+// rating.*), never from code.
 
 #include "core/form_metrics.h"
+#include "core/method_config.h"
 #include "core/model.h"
 #include "core/walk_access.h"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -22,43 +26,95 @@ const char* ratingName(Rating rating);
 const std::vector<std::string>& indexIds();
 Category indexCategory(const std::string& indexId);
 
+/// Which side of a limit a figure must stay on.
+enum class LimitBound { Min, Max };
+
+/// The default bands: serious where the limit is failed, medium where it is met by less than
+/// mediumMargin x limit, slight otherwise. A value exactly at the limit is met (medium).
+Rating rateAgainstLimit(double value, double limit, LimitBound bound, double mediumMargin);
+
 struct IndexRating {
     std::string index;
     Rating rating = Rating::NotAssessed;
-    double proxy = 0;        // the measured value the rating came from
+    double proxy = 0;        // the measured value the rating came from (the worst sub-check)
     std::string proxyUnit;
-    std::string reason;      // why this rating, or why not assessed
+    double limit = 0;        // the limit the proxy was held against
+    std::string reason;      // why this rating, or why not assessed; names any project default
+    bool fromDefault = false;  // true when a stated project default stood in for missing data
 };
 
 /// tCO2e per year by category; greening is negative for a net sink.
 struct CarbonLedger {
-    double constructionT = 0;
+    double constructionT = 0;  // building operation electricity, less on-site PV
     double transportT = 0;
     double greeningT = 0;
     double wasteT = 0;
     double totalT() const { return constructionT + transportT + greeningT + wasteT; }
+    double categoryT(Category category) const;
+    /// Sum of the positive categories: what the parcel emits before its sinks.
+    double grossEmissionsT() const;
 };
 
 struct Intervention {
     std::string index;
     std::string technique;
+    std::string nameEn;
+    std::string nameZh;
     double quantity = 0;
     std::string unit;
     double effectTPerYear = 0;  // estimated reduction, tCO2e per year (positive = less CO2)
     std::string confidence;     // "low", "medium", "high"
+    /// The ledger amount the technique acts on (a category's emissions, or the gross emissions
+    /// for added sinks); effectTPerYear never exceeds it.
+    double actsOnT = 0;
+    std::string basis;          // the formula in words, with the parameters used
+};
+
+/// The grid factor a run used, cited in every output.
+struct GridFactorChoice {
+    std::string key;        // e.g. "carbon.grid.province.500000.2022"
+    SourcedValue factor;    // kgCO2/kWh with year and source
 };
 
 struct CarbonAssessment {
     std::vector<IndexRating> ratings;  // one per index, in indexIds() order
     CarbonLedger ledger;
+    /// The largest positive emission category; Greening when no category emits (a net sink).
     Category leading = Category::Construction;
-    std::vector<Intervention> interventions;
+    /// Categories by ledger amount, largest first (ties in the paper's order).
+    std::vector<Category> categoryOrder;
+    /// Index ids by severity (serious first), then by the amount of their category.
+    std::vector<std::string> indexOrder;
+    std::vector<Intervention> interventions;  // in indexOrder
+    std::string gridFactorKey;
+    double gridFactorKgPerKwh = 0;
 };
 
-/// Rates, books and chooses interventions for every parcel, in project order.
+/// The grid emission factor selected by carbon.grid.scope (1 province, 2 regional grid of the
+/// province, 3 national, 4 national excluding market non-fossil, 5 national power-sector
+/// reporting factor), carbon.grid.year and carbon.project.province_code (GB/T 2260).
+/// Throws MissingParameter when the selected factor is not in the resources.
+GridFactorChoice selectedGridFactor(const ParameterSet& parameters);
+
+/// Rates, books and chooses interventions for one parcel. Throws MissingParameter when a
+/// carbon.* or rating.* value the method needs is absent.
+CarbonAssessment assessParcelCarbon(const Project& project, const Parcel& parcel,
+                                    const FormMetrics& form, const WalkAccess& walk);
+
+/// Rates, books and chooses interventions for every parcel, in project order. Parcels beyond
+/// the size of form or walk are assessed with empty metrics (all not assessed).
 std::vector<CarbonAssessment> assessCarbon(const Project& project,
                                            const std::vector<FormMetrics>& form,
                                            const std::vector<WalkAccess>& walk,
                                            const StageControl& control = {});
+
+/// The leading category of a ledger (the rule of CarbonAssessment::leading).
+Category leadingCategory(const CarbonLedger& ledger);
+
+/// Parcel positions ordered by total emissions, largest first.
+std::vector<std::size_t> orderParcelsByTotal(const std::vector<CarbonAssessment>& assessments);
+/// Parcel positions ordered by one category's amount, largest first.
+std::vector<std::size_t> orderParcelsByCategory(const std::vector<CarbonAssessment>& assessments,
+                                                Category category);
 
 } // namespace greenrenew::core

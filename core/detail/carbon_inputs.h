@@ -1,0 +1,105 @@
+#pragma once
+
+// What the carbon method knows about one parcel before it rates, books or chooses anything:
+// the parcel's figures, the access distances and every parameter read once, each with the
+// project default that stood in for missing data. Internal to the carbon stage.
+
+#include "core/carbon_method.h"
+
+#include <optional>
+#include <string>
+
+namespace greenrenew::core::detail {
+
+/// Reads carbon.* values, preferring "<key>.<renewal type>" over "<key>".
+class CarbonParameters {
+public:
+    CarbonParameters(const ParameterSet& parameters, RenewalType type);
+    double value(const std::string& key) const;
+    bool contains(const std::string& key) const;
+    const ParameterSet& all() const { return m_parameters; }
+
+private:
+    const ParameterSet& m_parameters;
+    std::string m_typeName;
+};
+
+/// A distance with where it came from.
+struct AccessDistance {
+    double distanceM = 0;
+    bool fromDefault = false;
+    std::string how;  // "walk network to bus_stop", "project default (...)"
+};
+
+struct ParcelFacts {
+    RenewalType type = RenewalType::Residential;
+    double areaM2 = 0;
+    double footprintM2 = 0;
+    double buildingDensity = 0;
+    double far = 0;
+    double greenM2 = 0;
+    double greenCoverage = 0;
+    double roofAreaM2 = 0;
+    double grossFloorAreaM2 = 0;
+    double residentialFloorAreaM2 = 0;
+    double nonResidentialFloorAreaM2 = 0;
+    double residents = 0;
+    double occupants = 0;       // residents + workers (non-residential floor / m2 per worker)
+    double imperviousShare = 0;
+    bool imperviousFromData = false;
+    double openGroundM2 = 0;    // area - footprint
+    double permeableOpenShare = 0;  // permeable ground / open ground
+
+    double gridKgPerKwh = 0;
+    std::string gridKey;
+
+    std::optional<double> measuredIntensityKwhM2;  // parcel attribute energy_kwh_per_m2
+    double residentialIntensity = 0;
+    double publicIntensity = 0;
+
+    AccessDistance bike;
+    AccessDistance bus;
+    AccessDistance collection;
+    /// min over mapped parks of (distance / reach for the park's size); empty without parks.
+    std::optional<double> parkReachRatio;
+    std::string parkHow;
+    bool greenLayerPresent = false;
+};
+
+ParcelFacts gatherFacts(const Project& project, const Parcel& parcel, const FormMetrics& form,
+                        const WalkAccess& walk, const CarbonParameters& parameters);
+
+/// Intermediate figures of the ledger, kept for interventions and for the hand checks.
+struct LedgerDetail {
+    double electricityKwh = 0;   // building operation before PV
+    double pvKwh = 0;            // existing on-site PV
+    double personKmPerYear = 0;
+    double busShare = 0;         // after the access adjustment
+    double bikeShare = 0;
+    double carShare = 0;
+    double metroShare = 0;
+    double busKgPerPkm = 0;
+    double garbageTPerYear = 0;
+    double waterM3PerYear = 0;
+    double sinkT = 0;            // gross uptake, positive
+    double upkeepT = 0;
+};
+
+CarbonLedger computeLedger(const ParcelFacts& facts, const CarbonParameters& parameters,
+                           LedgerDetail& detail);
+
+/// Share of annual rain that runs off: impervious and pervious coefficients weighted by share.
+double runoffCoefficient(const ParcelFacts& facts, const CarbonParameters& parameters);
+
+std::vector<IndexRating> rateIndices(const ParcelFacts& facts, const FormMetrics& form,
+                                     const WalkAccess& walk, const MethodConfig& config,
+                                     const CarbonParameters& parameters);
+
+std::vector<Intervention> chooseInterventions(const CarbonAssessment& assessment,
+                                              const ParcelFacts& facts,
+                                              const LedgerDetail& detail,
+                                              const WalkAccess& walk,
+                                              const MethodConfig& config,
+                                              const CarbonParameters& parameters);
+
+} // namespace greenrenew::core::detail

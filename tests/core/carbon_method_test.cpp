@@ -1,0 +1,580 @@
+// Carbon-source sorting: ratings, ledgers and interventions of three parcels worked by hand.
+// The configuration is built here with the numbers of resources/method/carbon.json (gis loads
+// that file; core tests do not read JSON). Every expected value below is computed in the
+// comment above it from those numbers.
+
+#include "core/carbon_method.h"
+
+#include <boost/geometry/algorithms/correct.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <utility>
+
+namespace greenrenew::core {
+namespace {
+
+constexpr double kTonneTolerance = 1e-6;
+constexpr double kShareTolerance = 1e-9;
+
+MethodConfig carbonConfig()
+{
+    MethodConfig config;
+    const std::pair<const char*, double> values[] = {
+        {"rating.medium_margin", 0.15},
+        {"carbon.project.province_code", 500000},
+        {"carbon.grid.scope", 1},
+        {"carbon.grid.year", 2022},
+        {"carbon.grid.province.500000.2022", 0.5227},
+        {"carbon.grid.province.500000.2021", 0.4743},
+        {"carbon.grid.province.310000.2022", 0.5849},
+        {"carbon.grid.region.500000.2022", 0.2268},
+        {"carbon.grid.region.500000.2021", 0.2113},
+        {"carbon.grid.region.310000.2023", 0.55},
+        {"carbon.grid.national.2021", 0.5568},
+        {"carbon.grid.national.2022", 0.5366},
+        {"carbon.grid.national.2023", 0.5306},
+        {"carbon.grid.national_excl_market_nonfossil.2022", 0.5856},
+        {"carbon.grid.national_excl_market_nonfossil.2023", 0.6096},
+        {"carbon.grid.national_reporting.2023", 0.5703},
+        {"carbon.energy.intensity.residential", 36},
+        {"carbon.energy.intensity.public", 120},
+        {"carbon.energy.limit.residential", 31},
+        {"carbon.energy.guide.residential", 24},
+        {"carbon.energy.limit.public", 110},
+        {"carbon.energy.guide.public", 90},
+        {"carbon.roof.pv_suitable_share", 0.4},
+        {"carbon.pv.kwp_per_m2", 0.15},
+        {"carbon.pv.yield_kwh_per_kwp", 900},
+        {"carbon.default.pv_installed_share", 0},
+        {"carbon.renewable_energy.installed_share_min", 0.2},
+        {"carbon.renewable_energy.installed_share_min.commercial", 0.3},
+        {"carbon.renewable_energy.installed_share_min.factory", 0.3},
+        {"carbon.renewable_energy.installed_share_min.historic_block", 0.2},
+        {"carbon.people.floor_area_per_worker_m2", 30},
+        {"carbon.transport.trips_per_person_day", 2.2},
+        {"carbon.transport.trip_km", 6},
+        {"carbon.mode_share.walk", 0.45},
+        {"carbon.mode_share.bike", 0.01},
+        {"carbon.mode_share.bus", 0.24},
+        {"carbon.mode_share.metro", 0.12},
+        {"carbon.mode_share.car", 0.18},
+        {"carbon.transport.car_kg_per_pkm", 0.125},
+        {"carbon.transport.bus_conventional_kg_per_pkm", 0.0562},
+        {"carbon.transport.bus_electric_kwh_per_pkm", 0.07},
+        {"carbon.transport.metro_kwh_per_pkm", 0.1},
+        {"carbon.default.fleet_clean_share", 0.9},
+        {"carbon.clean_vehicles.clean_share_min", 0.6},
+        {"carbon.clean_vehicles.bus_stop_reach_m", 500},
+        {"carbon.default.bus_stop_distance_m", 500},
+        {"carbon.bicycle_use.station_reach_m", 300},
+        {"carbon.default.bike_station_distance_m", 500},
+        {"carbon.transport.poor_access_share_factor", 0.5},
+        {"carbon.sink.urban_rate_kg_m2_a", 0.9},
+        {"carbon.sink.upkeep_kg_m2_a", 0.1},
+        {"carbon.sink.roof_green_kg_m2_a", 0.5},
+        {"carbon.roof.greening_suitable_share", 0.3},
+        {"carbon.default.roof_greened_share", 0},
+        {"carbon.roof_wall_greening.greened_share_min", 0.3},
+        {"carbon.carbon_planting.green_min", 0.3},
+        {"carbon.carbon_planting.green_min.commercial", 0.2},
+        {"carbon.carbon_planting.green_min.factory", 0.2},
+        {"carbon.carbon_planting.green_min.historic_block", 0.2},
+        {"carbon.compact_density.density_max", 0.43},
+        {"carbon.compact_density.far_max", 1.2},
+        {"carbon.compact_density.density_max.commercial", 0.5},
+        {"carbon.compact_density.far_max.commercial", 4},
+        {"carbon.compact_density.density_max.factory", 0.45},
+        {"carbon.compact_density.far_max.factory", 2},
+        {"carbon.compact_density.density_max.historic_block", 0.6},
+        {"carbon.compact_density.far_max.historic_block", 1.5},
+        {"carbon.heat_island.impervious_max", 0.7},
+        {"carbon.park_system.small_park_min_m2", 2000},
+        {"carbon.park_system.small_park_reach_m", 300},
+        {"carbon.park_system.large_park_min_m2", 5000},
+        {"carbon.park_system.large_park_reach_m", 500},
+        {"carbon.water_friendly_space.permeable_share_min", 0.45},
+        {"carbon.default.rainfall_mm", 1100},
+        {"carbon.water.runoff_coeff_impervious", 0.9},
+        {"carbon.water.runoff_coeff_pervious", 0.15},
+        {"carbon.default.rain_reuse_share", 0},
+        {"carbon.rain_grey_water.control_rate_min", 0.7},
+        {"carbon.water.use_l_per_person_day", 150},
+        {"carbon.water.energy_kwh_per_m3", 0.6},
+        {"carbon.waste.kg_per_person_day", 1},
+        {"carbon.waste.treatment_t_per_t", 0.5},
+        {"carbon.default.recycling_rate", 0.3},
+        {"carbon.domestic_garbage.recycling_rate_min", 0.35},
+        {"carbon.domestic_garbage.collection_reach_m", 300},
+        {"carbon.default.collection_point_distance_m", 500},
+        {"carbon.walk_life_circle.score_min", 0.8},
+        {"carbon.intervention.route_planting_width_m", 1.5},
+        {"carbon.intervention.ventilation_cooling_saving_share", 0.03},
+        {"carbon.intervention.bike_shift_share_of_car", 0.1},
+    };
+    for (const auto& [key, value] : values)
+        config.parameters.values[key] = SourcedValue{value, "", std::nullopt, "test", ""};
+    config.interventions.push_back({"renewable_energy", "rooftop_pv", "Rooftop solar power (PV)",
+                                    "利用太阳能发电（屋顶光伏）", "paper Table 2"});
+    config.lifeCircles.push_back({"5min", 300, 5, {"kindergarten", "recycling_point"}, "test"});
+    config.lifeCircles.push_back({"10min", 500, 10, {"fresh_market"}, "test"});
+    config.lifeCircles.push_back({"15min", 1000, 15, {"public_transport_stop"}, "test"});
+    return config;
+}
+
+MultiPolygon square(double x, double y, double side)
+{
+    Polygon polygon;
+    polygon.outer() = {{x, y}, {x, y + side}, {x + side, y + side}, {x + side, y}, {x, y}};
+    boost::geometry::correct(polygon);
+    return MultiPolygon{polygon};
+}
+
+ComplianceCheck control(const std::string& figure, const std::string& bound, double limit,
+                        double value)
+{
+    ComplianceCheck check;
+    check.figure = figure;
+    check.bound = bound;
+    check.limit = limit;
+    check.value = value;
+    check.margin = bound == "min" ? value - limit : limit - value;
+    check.ok = check.margin >= 0;
+    check.source = "GB 50180-2018 Table 4.0.2 (test)";
+    return check;
+}
+
+const IndexRating& ratingOf(const CarbonAssessment& assessment, const std::string& index)
+{
+    return *std::find_if(assessment.ratings.begin(), assessment.ratings.end(),
+                         [&](const IndexRating& rating) { return rating.index == index; });
+}
+
+const Intervention* interventionOf(const CarbonAssessment& assessment, const std::string& index)
+{
+    for (const Intervention& intervention : assessment.interventions) {
+        if (intervention.index == index)
+            return &intervention;
+    }
+    return nullptr;
+}
+
+// Parcel A, old residential block: 100 m x 100 m, 3,500 m2 footprint, six storeys (GFA 21,000
+// m2, all residential), 1,500 m2 green, 600 residents; multi-storey I controls (density 0.32,
+// FAR 1.6, green 0.30). A 60 m x 60 m park (3,600 m2: reach 300 m) lies 150 m east.
+struct ParcelCase {
+    Project project;
+    FormMetrics form;
+    WalkAccess walk;
+};
+
+ParcelCase residentialCase()
+{
+    ParcelCase c;
+    c.project.config = carbonConfig();
+    Parcel parcel;
+    parcel.id = 1;
+    parcel.type = RenewalType::Residential;
+    parcel.geometry = square(0, 0, 100);
+    c.project.parcels.push_back(parcel);
+    GreenSpace park;
+    park.id = 7;
+    park.kind = "park";
+    park.geometry = square(250, 0, 60);
+    c.project.green.push_back(park);
+
+    c.form.areaM2 = 10000;
+    c.form.footprintM2 = 3500;
+    c.form.buildingDensity = 0.35;
+    c.form.grossFloorAreaM2 = 21000;
+    c.form.far = 2.1;
+    c.form.greenM2 = 1500;
+    c.form.greenCoverage = 0.15;
+    c.form.roofAreaM2 = 3500;
+    c.form.openSpaceShare = 0.65;
+    c.form.residentialFloorAreaM2 = 21000;
+    c.form.populationEst = 600;
+    c.form.compliance = {control("building_density", "max", 0.32, 0.35),
+                         control("far", "max", 1.6, 2.1),
+                         control("green_coverage", "min", 0.30, 0.15)};
+
+    c.walk.distanceM = {{"public_transport_stop", 200}, {"recycling_point", 250}};
+    c.walk.gaps = {{"5min", {"kindergarten"}}};
+    c.walk.walkScore = 0.75;
+    return c;
+}
+
+// Parcel B, old commercial block, 5,000 m2 with a 4,000 m2 single-storey hall, no green, no
+// residents, a measured 10 kWh/m2/a, and no access point on the walk network.
+ParcelCase commercialCase()
+{
+    ParcelCase c;
+    c.project.config = carbonConfig();
+    Parcel parcel;
+    parcel.id = 2;
+    parcel.type = RenewalType::Commercial;
+    parcel.geometry = square(0, 0, 70.710678);
+    parcel.attributes["energy_kwh_per_m2"] = "10";
+    c.project.parcels.push_back(parcel);
+
+    c.form.areaM2 = 5000;
+    c.form.footprintM2 = 4000;
+    c.form.buildingDensity = 0.8;
+    c.form.grossFloorAreaM2 = 4000;
+    c.form.far = 0.8;
+    c.form.roofAreaM2 = 4000;
+    c.form.openSpaceShare = 0.2;
+    c.form.compliance = {control("building_density", "max", 0.5, 0.8),
+                         control("far", "max", 4.0, 0.8),
+                         control("green_coverage", "min", 0.2, 0.0)};
+    c.walk.connected = false;
+    return c;
+}
+
+// Parcel C, historic block: 8,000 m2, 4,400 m2 footprint, two storeys (6,600 m2 housing, 2,200
+// m2 shops), 800 m2 green, 170 residents, surveyed impervious share 0.80; the national 2022
+// grid factor is selected. An 80 m x 80 m park (6,400 m2: reach 500 m) lies 450 m north.
+ParcelCase historicCase()
+{
+    ParcelCase c;
+    c.project.config = carbonConfig();
+    c.project.config.parameters.values["carbon.grid.scope"].value = 3;
+    c.project.config.facilityTypes.push_back({"bike_share", "Bike share", "共享单车"});
+    Parcel parcel;
+    parcel.id = 3;
+    parcel.type = RenewalType::HistoricBlock;
+    parcel.geometry = square(0, 0, 89.442719);
+    c.project.parcels.push_back(parcel);
+    GreenSpace park;
+    park.id = 8;
+    park.kind = "park";
+    park.geometry = square(0, 89.442719 + 450, 80);
+    c.project.green.push_back(park);
+
+    c.form.areaM2 = 8000;
+    c.form.footprintM2 = 4400;
+    c.form.buildingDensity = 0.55;
+    c.form.grossFloorAreaM2 = 8800;
+    c.form.far = 1.1;
+    c.form.greenM2 = 800;
+    c.form.greenCoverage = 0.10;
+    c.form.roofAreaM2 = 4400;
+    c.form.openSpaceShare = 0.45;
+    c.form.imperviousShare = 0.80;
+    c.form.residentialFloorAreaM2 = 6600;
+    c.form.populationEst = 170;
+    c.form.compliance = {control("building_density", "max", 0.6, 0.55),
+                         control("far", "max", 1.5, 1.1),
+                         control("green_coverage", "min", 0.1, 0.10)};
+
+    c.walk.distanceM = {{"recycling_point", 120}, {"public_transport_stop", 650},
+                        {"bike_share", 250}, {"fresh_market", 700}};
+    c.walk.gaps = {{"10min", {"fresh_market"}}};
+    c.walk.walkScore = 0.9;
+    return c;
+}
+
+CarbonAssessment assess(const ParcelCase& c)
+{
+    return assessParcelCarbon(c.project, c.project.parcels.front(), c.form, c.walk);
+}
+
+TEST(CarbonMethodTest, RatesAtTheBandEdges)
+{
+    // Min limit 0.4, margin 0.25: serious below 0.4, medium in [0.4, 0.5), slight from 0.5.
+    EXPECT_EQ(rateAgainstLimit(0.3999, 0.4, LimitBound::Min, 0.25), Rating::Serious);
+    EXPECT_EQ(rateAgainstLimit(0.4, 0.4, LimitBound::Min, 0.25), Rating::Medium);
+    EXPECT_EQ(rateAgainstLimit(0.4999, 0.4, LimitBound::Min, 0.25), Rating::Medium);
+    EXPECT_EQ(rateAgainstLimit(0.5, 0.4, LimitBound::Min, 0.25), Rating::Slight);
+    // Max limit 300 m, margin 0.15: serious above 300, medium in (255, 300], slight to 255.
+    EXPECT_EQ(rateAgainstLimit(300.1, 300, LimitBound::Max, 0.15), Rating::Serious);
+    EXPECT_EQ(rateAgainstLimit(300, 300, LimitBound::Max, 0.15), Rating::Medium);
+    EXPECT_EQ(rateAgainstLimit(255.1, 300, LimitBound::Max, 0.15), Rating::Medium);
+    EXPECT_EQ(rateAgainstLimit(255, 300, LimitBound::Max, 0.15), Rating::Slight);
+    // The default margin 0.15 on a 0.30 minimum: 0.345 = 0.30 x 1.15 is the slight edge.
+    EXPECT_EQ(rateAgainstLimit(0.345, 0.30, LimitBound::Min, 0.15), Rating::Slight);
+    EXPECT_EQ(rateAgainstLimit(0.3449, 0.30, LimitBound::Min, 0.15), Rating::Medium);
+}
+
+TEST(CarbonMethodTest, ListsThirteenIndicesInFourCategories)
+{
+    ASSERT_EQ(indexIds().size(), 13u);
+    EXPECT_EQ(indexCategory("energy_saving_buildings"), Category::Construction);
+    EXPECT_EQ(indexCategory("clean_vehicles"), Category::Transport);
+    EXPECT_EQ(indexCategory("water_friendly_space"), Category::Greening);
+    EXPECT_EQ(indexCategory("rain_grey_water"), Category::Waste);
+    EXPECT_THROW(indexCategory("no_such_index"), std::invalid_argument);
+}
+
+TEST(CarbonMethodTest, SelectsTheGridFactorByScopeYearAndProvince)
+{
+    MethodConfig config = carbonConfig();
+    GridFactorChoice choice = selectedGridFactor(config.parameters);
+    EXPECT_EQ(choice.key, "carbon.grid.province.500000.2022");
+    EXPECT_DOUBLE_EQ(choice.factor.value, 0.5227);
+
+    config.parameters.values["carbon.grid.scope"].value = 2;
+    EXPECT_DOUBLE_EQ(selectedGridFactor(config.parameters).factor.value, 0.2268);
+    config.parameters.values["carbon.project.province_code"].value = 310000;
+    config.parameters.values["carbon.grid.scope"].value = 1;
+    EXPECT_DOUBLE_EQ(selectedGridFactor(config.parameters).factor.value, 0.5849);
+    config.parameters.values["carbon.grid.scope"].value = 5;
+    config.parameters.values["carbon.grid.year"].value = 2023;
+    EXPECT_DOUBLE_EQ(selectedGridFactor(config.parameters).factor.value, 0.5703);
+    // No regional East China factor for 2022 is shipped: a missing value is an error.
+    config.parameters.values["carbon.grid.scope"].value = 2;
+    config.parameters.values["carbon.grid.year"].value = 2022;
+    EXPECT_THROW(selectedGridFactor(config.parameters), MissingParameter);
+}
+
+// Parcel A ledger, grid 0.5227 kgCO2/kWh (Chongqing 2022):
+// construction = 21,000 m2 x 36 kWh/m2/a x 0.5227 / 1000 = 395.1612 t (no PV installed).
+// transport: person-km = 600 x 2.2 trips x 365 d x 6 km = 2,890,800 pkm/a. Bus stop at 200 m
+//   (within 500 m) keeps the bus share 0.24; no bicycle type is measured, so the default
+//   500 m (> 300 m) halves the bike share: bike 0.005, car 0.18 + 0.005 = 0.185, metro 0.12.
+//   bus = 0.9 x 0.07 kWh x 0.5227 + 0.1 x 0.0562 = 0.0385501 kg/pkm; metro = 0.10 x 0.5227 =
+//   0.05227; kg/pkm = 0.24 x 0.0385501 + 0.12 x 0.05227 + 0.185 x 0.125 = 0.038649424;
+//   transport = 2,890,800 x 0.038649424 / 1000 = 111.7277549 t.
+// greening = 1,500 m2 x (0.10 - 0.90) / 1000 = -1.2 t.
+// waste = 600 x 1.0 kg x 365 / 1000 = 219 t x (1 - 0.30) x 0.5 = 76.65 t
+//   + water 600 x 150 L x 365 / 1000 = 32,850 m3 x 0.6 kWh x 0.5227 / 1000 = 10.302417 t
+//   = 86.952417 t.  total = 592.6413719 t.
+TEST(CarbonMethodTest, BooksTheResidentialLedgerByHand)
+{
+    const CarbonAssessment a = assess(residentialCase());
+    EXPECT_EQ(a.gridFactorKey, "carbon.grid.province.500000.2022");
+    EXPECT_NEAR(a.ledger.constructionT, 395.1612, kTonneTolerance);
+    EXPECT_NEAR(a.ledger.transportT, 111.7277549, kTonneTolerance);
+    EXPECT_NEAR(a.ledger.greeningT, -1.2, kTonneTolerance);
+    EXPECT_NEAR(a.ledger.wasteT, 86.952417, kTonneTolerance);
+    EXPECT_NEAR(a.ledger.totalT(), 592.6413719, kTonneTolerance);
+    EXPECT_EQ(a.leading, Category::Construction);
+    EXPECT_EQ(a.categoryOrder, (std::vector<Category>{Category::Construction,
+              Category::Transport, Category::Waste, Category::Greening}));
+}
+
+// Parcel A ratings (margin 0.15):
+// compact: density 0.35 > 0.32 and FAR 2.1 > 1.6 fail; FAR has less room (-0.3125): serious.
+// walk: score 0.75 < 0.8: serious. heat island: density fails: serious.
+// renewable: PV share 0 < 0.20: serious. energy: 36 > 31 kWh/m2/a: serious.
+// bicycle: default 500 m > 300 m: serious, from a default.
+// clean vehicles: fleet 0.9 vs 0.6 (room 0.5) and bus stop 200 vs 500 m (room 0.6): slight.
+// roof greening 0 < 0.3 and planting 0.15 < 0.30: serious.
+// park: 150 m / 300 m reach = 0.5, room 0.5: slight.
+// water-friendly: permeable 10,000 x (1 - 0.85) = 1,500 m2 of 6,500 m2 open = 0.2308 < 0.45.
+// rain: runoff coefficient 0.85 x 0.9 + 0.15 x 0.15 = 0.7875, control 0.2125 < 0.70: serious.
+// garbage: recycling 0.30 < 0.35: serious (collection point at 250 m is within 300 m).
+TEST(CarbonMethodTest, RatesTheResidentialParcelByHand)
+{
+    const CarbonAssessment a = assess(residentialCase());
+    ASSERT_EQ(a.ratings.size(), 13u);
+    EXPECT_EQ(ratingOf(a, "compact_density").rating, Rating::Serious);
+    EXPECT_DOUBLE_EQ(ratingOf(a, "compact_density").proxy, 2.1);
+    EXPECT_DOUBLE_EQ(ratingOf(a, "compact_density").limit, 1.6);
+    EXPECT_EQ(ratingOf(a, "walk_life_circle").rating, Rating::Serious);
+    EXPECT_EQ(ratingOf(a, "heat_island").rating, Rating::Serious);
+    EXPECT_EQ(ratingOf(a, "renewable_energy").rating, Rating::Serious);
+    EXPECT_EQ(ratingOf(a, "energy_saving_buildings").rating, Rating::Serious);
+    EXPECT_EQ(ratingOf(a, "bicycle_use").rating, Rating::Serious);
+    EXPECT_TRUE(ratingOf(a, "bicycle_use").fromDefault);
+    EXPECT_EQ(ratingOf(a, "clean_vehicles").rating, Rating::Slight);
+    EXPECT_EQ(ratingOf(a, "roof_wall_greening").rating, Rating::Serious);
+    EXPECT_EQ(ratingOf(a, "carbon_planting").rating, Rating::Serious);
+    EXPECT_EQ(ratingOf(a, "park_system").rating, Rating::Slight);
+    EXPECT_NEAR(ratingOf(a, "park_system").proxy, 0.5, kShareTolerance);
+    EXPECT_EQ(ratingOf(a, "water_friendly_space").rating, Rating::Serious);
+    EXPECT_NEAR(ratingOf(a, "water_friendly_space").proxy, 1500.0 / 6500.0, kShareTolerance);
+    EXPECT_EQ(ratingOf(a, "rain_grey_water").rating, Rating::Serious);
+    EXPECT_NEAR(ratingOf(a, "rain_grey_water").proxy, 0.2125, kShareTolerance);
+    EXPECT_EQ(ratingOf(a, "domestic_garbage").rating, Rating::Serious);
+    // Serious construction indices come first: construction is the largest category.
+    EXPECT_EQ(a.indexOrder.front(), "compact_density");
+    EXPECT_EQ(a.indexOrder.back(), "park_system");
+}
+
+// Parcel A interventions:
+// PV: 3,500 m2 x 0.4 x 0.15 kWp/m2 = 210 kWp x 900 kWh x 0.5227 / 1000 = 98.7903 t.
+// energy: (36 - 24 guide) x 21,000 m2 = 252,000 kWh x 0.5227 / 1000 = 131.7204 t.
+// garbage: target 0.35 x 1.15 = 0.4025, gap 0.1025 x 219 t = 22.4475 t x 0.5 = 11.223750 t.
+// bicycle: 2,890,800 x 0.185 x 0.10 = 53,479.8 pkm x 0.125 / 1000 = 6.684975 t.
+// heat island: 100 m corridor; 395.1612 x 0.03 = 11.854836 t.
+// walk: kindergarten missing with no distance: 1,000 m (largest circle) x 1.5 m x 0.8 kg =
+//   1.2 t. rain: target 0.805; (0.805 - 0.2125) x 11,000 m3 = 6,517.5 m3 (runoff 8,662.5)
+//   x 0.6 x 0.5227 / 1000 = 2.04401835 t.
+TEST(CarbonMethodTest, ChoosesResidentialInterventionsByHand)
+{
+    const CarbonAssessment a = assess(residentialCase());
+    EXPECT_EQ(a.interventions.size(), 11u);  // 13 indices less the two slight ones
+    const Intervention* pv = interventionOf(a, "renewable_energy");
+    ASSERT_NE(pv, nullptr);
+    EXPECT_EQ(pv->technique, "rooftop_pv");
+    EXPECT_EQ(pv->nameZh, "利用太阳能发电（屋顶光伏）");
+    EXPECT_NEAR(pv->quantity, 210, kTonneTolerance);
+    EXPECT_EQ(pv->unit, "kWp");
+    EXPECT_NEAR(pv->effectTPerYear, 98.7903, kTonneTolerance);
+    EXPECT_NEAR(interventionOf(a, "energy_saving_buildings")->effectTPerYear, 131.7204,
+                kTonneTolerance);
+    EXPECT_NEAR(interventionOf(a, "domestic_garbage")->quantity, 22.4475, kTonneTolerance);
+    EXPECT_NEAR(interventionOf(a, "domestic_garbage")->effectTPerYear, 11.22375,
+                kTonneTolerance);
+    EXPECT_NEAR(interventionOf(a, "bicycle_use")->effectTPerYear, 6.684975, kTonneTolerance);
+    EXPECT_NEAR(interventionOf(a, "heat_island")->quantity, 100, kTonneTolerance);
+    EXPECT_NEAR(interventionOf(a, "heat_island")->effectTPerYear, 11.854836, kTonneTolerance);
+    EXPECT_NEAR(interventionOf(a, "walk_life_circle")->quantity, 1000, kTonneTolerance);
+    EXPECT_NEAR(interventionOf(a, "walk_life_circle")->effectTPerYear, 1.2, kTonneTolerance);
+    EXPECT_NEAR(interventionOf(a, "rain_grey_water")->quantity, 6517.5, kTonneTolerance);
+    EXPECT_NEAR(interventionOf(a, "rain_grey_water")->effectTPerYear, 2.04401835,
+                kTonneTolerance);
+    EXPECT_EQ(interventionOf(a, "clean_vehicles"), nullptr);
+}
+
+// Parcel B: measured 10 kWh/m2 x 4,000 m2 = 40,000 kWh x 0.5227 = 20.908 t.
+// Occupants = 4,000 m2 / 30 m2 per worker = 133.333; off the walk network, so the bus stop
+// (500 m) and bike station (500 m) defaults apply: bus kept (500 is not beyond 500), bike
+// halved; kg/pkm as parcel A = 0.038649424; 642,400 pkm -> 24.8283900 t.
+// waste = 48.6667 t x 0.35 = 17.033333 + 7,300 m3 x 0.31362 / 1000 = 2.289426 -> 19.3227593 t.
+// PV potential 4,000 x 0.4 x 0.15 = 240 kWp x 900 x 0.5227 = 112.9032 t, capped at the
+// 20.908 t of construction it acts on. Energy 10 vs 110 kWh/m2/a: slight; fleet 0.9 slight and
+// bus stop default 500 m exactly on the 500 m limit: medium; no green layer: not assessed.
+TEST(CarbonMethodTest, BooksTheCommercialParcelAndCapsThePvEffect)
+{
+    const CarbonAssessment b = assess(commercialCase());
+    EXPECT_NEAR(b.ledger.constructionT, 20.908, kTonneTolerance);
+    EXPECT_NEAR(b.ledger.transportT, 24.8283900, kTonneTolerance);
+    EXPECT_NEAR(b.ledger.greeningT, 0.0, kTonneTolerance);
+    EXPECT_NEAR(b.ledger.wasteT, 19.3227593, kTonneTolerance);
+    EXPECT_EQ(b.leading, Category::Transport);
+
+    EXPECT_EQ(ratingOf(b, "energy_saving_buildings").rating, Rating::Slight);
+    EXPECT_FALSE(ratingOf(b, "energy_saving_buildings").fromDefault);
+    EXPECT_EQ(ratingOf(b, "clean_vehicles").rating, Rating::Medium);
+    EXPECT_TRUE(ratingOf(b, "clean_vehicles").fromDefault);
+    EXPECT_EQ(ratingOf(b, "renewable_energy").rating, Rating::Serious);
+    EXPECT_DOUBLE_EQ(ratingOf(b, "renewable_energy").limit, 0.3);  // commercial roofs
+    EXPECT_EQ(ratingOf(b, "park_system").rating, Rating::NotAssessed);
+    EXPECT_FALSE(ratingOf(b, "park_system").reason.empty());
+
+    const Intervention* pv = interventionOf(b, "renewable_energy");
+    ASSERT_NE(pv, nullptr);
+    EXPECT_NEAR(pv->quantity, 240, kTonneTolerance);
+    EXPECT_NEAR(pv->actsOnT, 20.908, kTonneTolerance);
+    EXPECT_NEAR(pv->effectTPerYear, 20.908, kTonneTolerance);
+}
+
+// Parcel C, national 2022 factor 0.5366:
+// construction = (6,600 x 36 + 2,200 x 120) kWh = 501,600 x 0.5366 / 1000 = 269.15856 t.
+// occupants = 170 + 2,200 / 30 = 243.3333; 1,172,380 pkm. Bus stop at 650 m > 500 m: bus
+// 0.24 -> 0.12, car 0.30; bike share station at 250 m keeps 0.01. bus = 0.9 x 0.07 x 0.5366 +
+// 0.0056200 = 0.0394258; kg/pkm = 0.12 x 0.0394258 + 0.12 x 0.05366 + 0.30 x 0.125 =
+// 0.048670296 -> 57.0600816 t. greening = 800 x -0.8 / 1000 = -0.64 t.
+// waste = 88.8167 t x 0.35 = 31.085833 + 13,322.5 m3 x 0.6 x 0.5366 / 1000 = 4.289312 ->
+// 35.3751454 t. total = 360.9537871 t.
+// Ratings: compact medium (density 0.55 vs 0.6, room 0.083); heat island serious (impervious
+// 0.80 > 0.70); energy 57 vs (6,600 x 31 + 2,200 x 110) / 8,800 = 50.75: serious; bicycle 250
+// vs 300 (room 0.167): slight; clean vehicles serious (bus stop 650 m); planting 0.10 on the
+// 0.10 minimum: medium; park 450 m / 500 m = 0.9: medium; walk 0.9 vs 0.8 (room 0.125):
+// medium; water-friendly 1,600 / 3,600 = 0.444 < 0.45: serious.
+TEST(CarbonMethodTest, BooksAndRatesTheHistoricBlockByHand)
+{
+    const CarbonAssessment c = assess(historicCase());
+    EXPECT_EQ(c.gridFactorKey, "carbon.grid.national.2022");
+    EXPECT_NEAR(c.ledger.constructionT, 269.15856, kTonneTolerance);
+    EXPECT_NEAR(c.ledger.transportT, 57.0600816, kTonneTolerance);
+    EXPECT_NEAR(c.ledger.greeningT, -0.64, kTonneTolerance);
+    EXPECT_NEAR(c.ledger.wasteT, 35.3751454, kTonneTolerance);
+    EXPECT_NEAR(c.ledger.totalT(), 360.9537871, kTonneTolerance);
+
+    EXPECT_EQ(ratingOf(c, "compact_density").rating, Rating::Medium);
+    EXPECT_EQ(ratingOf(c, "heat_island").rating, Rating::Serious);
+    EXPECT_EQ(ratingOf(c, "energy_saving_buildings").rating, Rating::Serious);
+    EXPECT_DOUBLE_EQ(ratingOf(c, "energy_saving_buildings").limit, 50.75);
+    EXPECT_EQ(ratingOf(c, "bicycle_use").rating, Rating::Slight);
+    EXPECT_FALSE(ratingOf(c, "bicycle_use").fromDefault);
+    EXPECT_EQ(ratingOf(c, "clean_vehicles").rating, Rating::Serious);
+    EXPECT_EQ(ratingOf(c, "carbon_planting").rating, Rating::Medium);
+    EXPECT_EQ(ratingOf(c, "park_system").rating, Rating::Medium);
+    EXPECT_NEAR(ratingOf(c, "park_system").proxy, 0.9, 1e-6);
+    EXPECT_EQ(ratingOf(c, "walk_life_circle").rating, Rating::Medium);
+    EXPECT_EQ(ratingOf(c, "water_friendly_space").rating, Rating::Serious);
+
+    // Fleet 0.9 is already above the slight band 0.69: no bus person-km left to convert.
+    EXPECT_NEAR(interventionOf(c, "clean_vehicles")->effectTPerYear, 0.0, kTonneTolerance);
+    // PV 4,400 x 0.4 x 0.15 = 264 kWp x 900 x 0.5366 / 1000 = 127.49616 t.
+    EXPECT_NEAR(interventionOf(c, "renewable_energy")->effectTPerYear, 127.49616,
+                kTonneTolerance);
+    // Tree-lined route to the fresh market 700 m away.
+    EXPECT_NEAR(interventionOf(c, "walk_life_circle")->quantity, 700, kTonneTolerance);
+}
+
+TEST(CarbonMethodTest, CategoriesAddUpAndEffectsStayWithinWhatTheyActOn)
+{
+    for (const ParcelCase& c : {residentialCase(), commercialCase(), historicCase()}) {
+        const CarbonAssessment a = assess(c);
+        const CarbonLedger& l = a.ledger;
+        EXPECT_NEAR(l.constructionT + l.transportT + l.greeningT + l.wasteT, l.totalT(),
+                    kTonneTolerance);
+        for (const Intervention& intervention : a.interventions) {
+            EXPECT_GE(intervention.effectTPerYear, 0.0) << intervention.index;
+            EXPECT_LE(intervention.effectTPerYear, intervention.actsOnT) << intervention.index;
+            EXPECT_LE(intervention.actsOnT, l.grossEmissionsT() + kTonneTolerance);
+        }
+    }
+}
+
+TEST(CarbonMethodTest, OrdersParcelsOfADistrictByTotalAndCategory)
+{
+    ParcelCase a = residentialCase();
+    const ParcelCase b = commercialCase();
+    const ParcelCase c = historicCase();
+    // One district: the three parcels under parcel A's configuration (Chongqing factor).
+    a.project.parcels.push_back(b.project.parcels.front());
+    a.project.parcels.push_back(c.project.parcels.front());
+    a.project.config.facilityTypes = c.project.config.facilityTypes;
+    const auto assessments = assessCarbon(a.project, {a.form, b.form, c.form},
+                                          {a.walk, b.walk, c.walk});
+    ASSERT_EQ(assessments.size(), 3u);
+    // Totals: A 592.6 t; B 65.06 t; C with the Chongqing factor 501,600 x 0.5227 = 262.18632
+    // + transport + waste, well above B and below A.
+    EXPECT_NEAR(assessments[2].ledger.constructionT, 262.18632, kTonneTolerance);
+    EXPECT_EQ(orderParcelsByTotal(assessments), (std::vector<std::size_t>{0, 2, 1}));
+    // Greening: B has no green (0), C -0.64, A -1.2.
+    EXPECT_EQ(orderParcelsByCategory(assessments, Category::Greening),
+              (std::vector<std::size_t>{1, 2, 0}));
+}
+
+TEST(CarbonMethodTest, NetSinkParcelLeadsWithGreening)
+{
+    CarbonLedger ledger;
+    ledger.greeningT = -3.0;
+    EXPECT_EQ(leadingCategory(ledger), Category::Greening);
+    ledger.wasteT = 0.5;
+    EXPECT_EQ(leadingCategory(ledger), Category::Waste);
+}
+
+TEST(CarbonMethodTest, ParcelWithoutAreaIsNotAssessedWithAReason)
+{
+    ParcelCase c = residentialCase();
+    c.form = FormMetrics{};
+    const CarbonAssessment a = assess(c);
+    for (const IndexRating& rating : a.ratings) {
+        EXPECT_EQ(rating.rating, Rating::NotAssessed) << rating.index;
+        EXPECT_EQ(rating.reason, "parcel has no area");
+    }
+    EXPECT_TRUE(a.interventions.empty());
+}
+
+TEST(CarbonMethodTest, StopsWhenCancelled)
+{
+    const ParcelCase c = residentialCase();
+    std::atomic<bool> cancel{true};
+    StageControl control;
+    control.cancel = &cancel;
+    const auto assessments = assessCarbon(c.project, {c.form}, {c.walk}, control);
+    ASSERT_EQ(assessments.size(), 1u);
+    EXPECT_TRUE(assessments.front().ratings.empty());
+}
+
+} // namespace
+} // namespace greenrenew::core
