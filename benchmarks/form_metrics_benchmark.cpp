@@ -1,0 +1,172 @@
+// Times the form metrics stage on a data set, and the recompute of one edited parcel with its
+// neighbours. Not a test: run it by hand on a city from generate_city.py (see README.md).
+//
+//   form_metrics_benchmark DATA [--csv OUT.csv] [--residential]
+//
+// --residential types every parcel residential (as reference_form_metrics.py assumes for
+// parcels without a renewal_type), so default floors agree in a cross-check.
+
+#include "core/form_metrics.h"
+#include "gis/project_loader.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace core = greenrenew::core;
+namespace gis = greenrenew::gis;
+
+namespace {
+
+double secondsSince(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// CPU seconds of the whole process (all threads): on a shared, loaded machine wall-clock time
+// measures the neighbours as much as the code, so both are printed.
+double processCpuSeconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + now.tv_nsec * 1e-9;
+}
+
+long peakMemoryMb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
+}
+
+void writeCsv(const std::string& path, const core::Project& project,
+              const std::vector<core::FormMetrics>& metrics)
+{
+    std::ofstream out(path);
+    out.precision(12);
+    out << "parcel_id,area_m2,n_buildings,floors_estimated,footprint_m2,gross_floor_area_m2,"
+           "green_m2,building_density,far,far_recorded_only,green_coverage\n";
+    for (std::size_t i = 0; i < metrics.size(); ++i) {
+        const core::FormMetrics& m = metrics[i];
+        out << project.parcels[i].id << ',' << m.areaM2 << ',' << m.buildingCount << ','
+            << m.floorsEstimated << ',' << m.footprintM2 << ',' << m.grossFloorAreaM2 << ','
+            << m.greenM2 << ',' << m.buildingDensity << ',' << m.far << ','
+            << m.farRecordedOnly << ',' << m.greenCoverage << '\n';
+    }
+}
+
+struct Extent {
+    double minX = 1e300;
+    double minY = 1e300;
+    double maxX = -1e300;
+    double maxY = -1e300;
+
+    bool overlaps(const Extent& other) const
+    {
+        return minX <= other.maxX && other.minX <= maxX && minY <= other.maxY
+            && other.minY <= maxY;
+    }
+};
+
+// Computed by hand: GCC 12 flags Boost.Geometry's envelope of a multipolygon as
+// maybe-uninitialized at -O3, and warnings are errors.
+Extent extentOf(const core::MultiPolygon& geometry)
+{
+    Extent extent;
+    for (const core::Polygon& polygon : geometry) {
+        for (const core::Point& point : polygon.outer()) {
+            extent.minX = std::min(extent.minX, point.x());
+            extent.minY = std::min(extent.minY, point.y());
+            extent.maxX = std::max(extent.maxX, point.x());
+            extent.maxY = std::max(extent.maxY, point.y());
+        }
+    }
+    return extent;
+}
+
+// Recomputes the middle parcel (its geometry nudged, as after a vertex edit) and every parcel
+// whose envelope touches it; returns the seconds taken and the number of parcels.
+std::pair<double, std::size_t> timeEdit(const core::Project& project,
+                                        const core::FormMetricsCalculator& calculator)
+{
+    const std::size_t edited = project.parcels.size() / 2;
+    core::Parcel changed = project.parcels[edited];
+    for (core::Point& point : changed.geometry.front().outer())
+        point.x(point.x() + 0.5);
+
+    const auto start = std::chrono::steady_clock::now();
+    const Extent extent = extentOf(changed.geometry);
+    std::size_t count = 1;
+    calculator.compute(changed);
+    for (std::size_t i = 0; i < project.parcels.size(); ++i) {
+        if (i != edited && extent.overlaps(extentOf(project.parcels[i].geometry))) {
+            calculator.compute(project.parcels[i]);
+            ++count;
+        }
+    }
+    return {secondsSince(start), count};
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: %s DATA [--csv OUT.csv] [--residential]\n", argv[0]);
+        return 2;
+    }
+    std::string csvPath;
+    bool allResidential = false;
+    for (int i = 2; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--csv" && i + 1 < argc)
+            csvPath = argv[++i];
+        else if (arg == "--residential")
+            allResidential = true;
+    }
+
+    const auto loadStart = std::chrono::steady_clock::now();
+    gis::ImportReport report;
+    core::Result<core::Project> loaded = gis::loadProject(QString::fromLocal8Bit(argv[1]),
+                                                          gis::LoadOptions{}, report);
+    if (!loaded) {
+        std::fprintf(stderr, "%s\n", loaded.error().describe().c_str());
+        return 1;
+    }
+    core::Project& project = loaded.value();
+    if (allResidential) {
+        for (core::Parcel& parcel : project.parcels)
+            parcel.type = core::RenewalType::Residential;
+    }
+    const double loadSeconds = secondsSince(loadStart);
+
+    const auto start = std::chrono::steady_clock::now();
+    const double cpuStart = processCpuSeconds();
+    const std::vector<core::FormMetrics> metrics = core::computeFormMetrics(project);
+    const double computeSeconds = secondsSince(start);
+    const double computeCpuSeconds = processCpuSeconds() - cpuStart;
+
+    const auto indexStart = std::chrono::steady_clock::now();
+    const core::FormMetricsCalculator calculator(project);
+    const double indexSeconds = secondsSince(indexStart);
+    const double editCpuStart = processCpuSeconds();
+    const auto [editSeconds, editParcels] = timeEdit(project, calculator);
+    const double editCpuSeconds = processCpuSeconds() - editCpuStart;
+
+    std::printf("parcels %zu buildings %zu green %zu\n", project.parcels.size(),
+                project.buildings.size(), project.green.size());
+    std::printf("load %.2f s, form metrics %.3f s wall / %.3f s cpu (indexes alone %.3f s), "
+                "peak memory %ld MB\n", loadSeconds, computeSeconds, computeCpuSeconds,
+                indexSeconds, peakMemoryMb());
+    std::printf("edit: %zu parcels recomputed in %.2f ms wall / %.2f ms cpu\n", editParcels,
+                editSeconds * 1000, editCpuSeconds * 1000);
+    if (!csvPath.empty())
+        writeCsv(csvPath, project, metrics);
+    return 0;
+}
