@@ -96,8 +96,18 @@ public:
     {
         for (const FacilityMapping& mapping : mappings) {
             std::vector<std::string>& types = m_typesByMatch[trimmed(mapping.match)];
-            if (std::find(types.begin(), types.end(), mapping.facilityType) == types.end())
-                types.push_back(mapping.facilityType);
+            // The resource loader keys mappings by match, so one match standing for several
+            // types (a hospital is also an outpatient clinic) lists them separated by commas.
+            std::size_t start = 0;
+            while (start <= mapping.facilityType.size()) {
+                std::size_t end = mapping.facilityType.find(',', start);
+                std::string type = trimmed(mapping.facilityType.substr(start, end - start));
+                if (!type.empty() && std::find(types.begin(), types.end(), type) == types.end())
+                    types.push_back(type);
+                if (end == std::string::npos)
+                    break;
+                start = end + 1;
+            }
         }
     }
 
@@ -163,6 +173,7 @@ std::vector<WalkSeed> seedsFor(const WalkNetwork& network, const std::vector<Poi
 struct ParcelAccess {
     std::vector<NodeGap> points;
     bool connected = false;
+    std::size_t pieceNodes = 0;
 };
 
 ParcelAccess findAccess(const WalkNetwork& network, const Parcel& parcel, double accessSnapM)
@@ -170,13 +181,16 @@ ParcelAccess findAccess(const WalkNetwork& network, const Parcel& parcel, double
     ParcelAccess access;
     for (std::size_t node : network.nodesNear(parcel.geometry, accessSnapM))
         access.points.push_back({node, 0.0});
+    access.connected = !access.points.empty();
     if (access.points.empty()) {
         std::optional<NodeGap> nearest = network.nearestNode(parcel.geometry);
         if (nearest)
             access.points.push_back(*nearest);
     }
-    for (const NodeGap& point : access.points)
-        access.connected = access.connected || network.componentOf()[point.node] == 0;
+    for (const NodeGap& point : access.points) {
+        std::size_t piece = network.componentOf()[point.node];
+        access.pieceNodes = std::max(access.pieceNodes, network.componentSizes()[piece]);
+    }
     return access;
 }
 
@@ -375,6 +389,7 @@ WalkAccessResult analyzeWalkAccess(const Project& project, const StageControl& c
     for (std::size_t p = 0; p < project.parcels.size(); ++p) {
         WalkAccess& parcel = result.parcels[p];
         parcel.connected = access[p].connected;
+        parcel.pieceNodes = access[p].pieceNodes;
         parcel.accessPoints = access[p].points.size();
         parcel.accessGapM = access[p].points.size() == 1 ? access[p].points.front().gapM : 0.0;
         for (std::size_t k = 0; k < facilities.types.size(); ++k) {

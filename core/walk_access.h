@@ -24,9 +24,12 @@ struct WalkAccess {
     std::map<std::string, std::vector<std::string>> crowflyGaps;
     /// Share of required (circle, type) pairs met, 0..1.
     double walkScore = 0;
-    /// False when none of the parcel's access points lies on the largest connected piece of
-    /// the walk network (an island, or no network at all).
+    /// False when no network node lies inside the parcel or within walk.access_snap_m of it
+    /// (the nearest node then stands in, see accessGapM), or there is no network at all.
     bool connected = true;
+    /// Node count of the largest connected piece of the network its access points lie on:
+    /// small against WalkNetworkSummary::largestComponentNodes means an island.
+    std::size_t pieceNodes = 0;
     /// Network nodes used as the parcel's ways out: those inside it or within
     /// walk.access_snap_m of its boundary, else the single nearest node.
     std::size_t accessPoints = 0;
@@ -73,8 +76,9 @@ std::vector<WalkAccess> computeWalkAccess(const Project& project,
 
 /// Standard facility types of one facility under `config.facilityMappings`: the first of its
 /// tag, each part of a "k=v;k=v" tag, each value of those parts, and its category that some
-/// mapping matches decides; every mapping with that match contributes its type. Empty when
-/// nothing matches.
+/// mapping matches decides; every mapping with that match contributes its type, and a type
+/// text may list several ids separated by commas ("primary_school,junior_middle_school").
+/// Empty when nothing matches.
 std::vector<std::string> facilityTypesOf(const Facility& facility, const MethodConfig& config);
 
 } // namespace greenrenew::core

@@ -38,8 +38,9 @@ MethodConfig walkConfig(double circleMode = 0)
                                {"amenity=kindergarten", "kindergarten"},
                                {"幼儿园", "kindergarten"},
                                {"convenience", "community_shop"},
-                               {"supermarket", "community_shop"},
-                               {"supermarket", "fresh_market"},
+                               {"supermarket", "community_shop, fresh_market"},
+                               {"hospital", "community_health_centre"},
+                               {"hospital", "outpatient_clinic"},
                                {"daily_market", "community_shop"},
                                {"bank", "bank"},
                                {"bus_stop", "public_transport_stop"},
@@ -142,9 +143,10 @@ TEST(WalkAccessTest, IslandParcelReachesNothingAndIsReported)
     EXPECT_EQ(result.network.largestComponentNodes, 3u);
     const WalkAccess& mainland = result.parcels.at(0);
     const WalkAccess& island = result.parcels.at(1);
-    EXPECT_TRUE(mainland.connected);
+    EXPECT_EQ(mainland.pieceNodes, 3u);
     EXPECT_NEAR(mainland.distanceM.at("bank"), 152.0, kTolerance);
-    EXPECT_FALSE(island.connected);
+    EXPECT_TRUE(island.connected);
+    EXPECT_EQ(island.pieceNodes, 2u);
     EXPECT_EQ(island.distanceM.count("bank"), 0u);
     EXPECT_TRUE(contains(island.gaps.at("10min"), "bank"));
     // Straight-line analysis sees the bank 460 m away: within the 10-minute radius.
@@ -247,6 +249,7 @@ TEST(WalkAccessTest, ParcelAwayFromStreetsUsesNearestNodeAndItsGap)
     project.facilities = {facility(100, 0, "bank")};
 
     WalkAccess access = computeWalkAccess(project).at(0);
+    EXPECT_FALSE(access.connected);
     EXPECT_EQ(access.accessPoints, 1u);
     EXPECT_NEAR(access.accessGapM, 40.0, kTolerance);
     EXPECT_NEAR(access.distanceM.at("bank"), 140.0, kTolerance);
@@ -286,6 +289,8 @@ TEST(WalkAccessTest, MapsTagBeforeCategory)
               std::vector<std::string>{"kindergarten"});
     EXPECT_EQ(facilityTypesOf(facility(0, 0, "supermarket", "shop"), config),
               (std::vector<std::string>{"community_shop", "fresh_market"}));
+    EXPECT_EQ(facilityTypesOf(facility(0, 0, "hospital", "health"), config),
+              (std::vector<std::string>{"community_health_centre", "outpatient_clinic"}));
     EXPECT_EQ(facilityTypesOf(facility(0, 0, "tilezen_kind=bakery", "daily_market"), config),
               std::vector<std::string>{"community_shop"});
     EXPECT_TRUE(facilityTypesOf(facility(0, 0, "tilezen_kind=artwork", "other"), config).empty());
