@@ -1,0 +1,271 @@
+#include "gis/geometry_import.h"
+
+#include <geos_c.h>
+#include <ogr_geometry.h>
+
+#include <boost/geometry/algorithms/correct.hpp>
+
+#include <cmath>
+#include <memory>
+#include <vector>
+
+namespace greenrenew::gis::detail {
+
+namespace {
+
+void collectGeosMessage(const char* message, void* userData)
+{
+    auto* text = static_cast<QString*>(userData);
+    *text = QString::fromUtf8(message);
+}
+
+QString formatArea(double areaM2)
+{
+    return QString::number(areaM2, 'f', 1);
+}
+
+} // namespace
+
+struct GeometryImporter::Impl {
+    GEOSContextHandle_t context = GEOS_init_r();
+    QString lastGeosMessage;
+
+    Impl()
+    {
+        GEOSContext_setErrorMessageHandler_r(context, collectGeosMessage, &lastGeosMessage);
+        GEOSContext_setNoticeMessageHandler_r(context, nullptr, nullptr);
+    }
+    ~Impl() { GEOS_finish_r(context); }
+
+    struct GeomDeleter {
+        GEOSContextHandle_t context;
+        void operator()(GEOSGeometry* geometry) const { GEOSGeom_destroy_r(context, geometry); }
+    };
+    using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
+
+    GeomPtr wrap(GEOSGeometry* geometry) { return GeomPtr(geometry, GeomDeleter{context}); }
+
+    GeomPtr fromOgr(const OGRGeometry& geometry)
+    {
+        const size_t size = geometry.WkbSize();
+        std::vector<unsigned char> wkb(size);
+        if (geometry.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso) != OGRERR_NONE)
+            return wrap(nullptr);
+        GEOSWKBReader* reader = GEOSWKBReader_create_r(context);
+        GEOSGeometry* result = GEOSWKBReader_read_r(context, reader, wkb.data(), size);
+        GEOSWKBReader_destroy_r(context, reader);
+        return wrap(result);
+    }
+
+    /// Only the polygonal parts of GEOMETRY (make-valid may return lines and points beside).
+    GeomPtr polygonalParts(const GEOSGeometry* geometry)
+    {
+        std::vector<GEOSGeometry*> parts;
+        collectPolygons(geometry, parts);
+        return wrap(GEOSGeom_createCollection_r(context, GEOS_MULTIPOLYGON, parts.data(),
+                                                static_cast<unsigned>(parts.size())));
+    }
+
+    void collectPolygons(const GEOSGeometry* geometry, std::vector<GEOSGeometry*>& parts)
+    {
+        const int type = GEOSGeomTypeId_r(context, geometry);
+        if (type == GEOS_POLYGON) {
+            if (!GEOSisEmpty_r(context, geometry))
+                parts.push_back(GEOSGeom_clone_r(context, geometry));
+            return;
+        }
+        if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+            const int count = GEOSGetNumGeometries_r(context, geometry);
+            for (int i = 0; i < count; ++i)
+                collectPolygons(GEOSGetGeometryN_r(context, geometry, i), parts);
+        }
+    }
+
+    bool readRing(const GEOSGeometry* ring, core::Ring& out)
+    {
+        const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(context, ring);
+        unsigned int size = 0;
+        if (!sequence || !GEOSCoordSeq_getSize_r(context, sequence, &size))
+            return false;
+        out.reserve(size);
+        for (unsigned int i = 0; i < size; ++i) {
+            double x = 0;
+            double y = 0;
+            if (!GEOSCoordSeq_getXY_r(context, sequence, i, &x, &y))
+                return false;
+            out.emplace_back(x, y);
+        }
+        return true;
+    }
+
+    std::optional<core::MultiPolygon> toMultiPolygon(const GEOSGeometry* multi)
+    {
+        core::MultiPolygon result;
+        const int count = GEOSGetNumGeometries_r(context, multi);
+        for (int i = 0; i < count; ++i) {
+            const GEOSGeometry* polygon = GEOSGetGeometryN_r(context, multi, i);
+            core::Polygon out;
+            if (!readRing(GEOSGetExteriorRing_r(context, polygon), out.outer()))
+                return std::nullopt;
+            const int holes = GEOSGetNumInteriorRings_r(context, polygon);
+            for (int h = 0; h < holes; ++h) {
+                core::Ring hole;
+                if (!readRing(GEOSGetInteriorRingN_r(context, polygon, h), hole))
+                    return std::nullopt;
+                out.inners().push_back(std::move(hole));
+            }
+            result.push_back(std::move(out));
+        }
+        boost::geometry::correct(result);
+        return result;
+    }
+
+    /// Make-valid with the "structure" method: a bow-tie becomes both of its lobes, where
+    /// buffer(0) or the linework method on overlapping shells can drop or keep the wrong parts.
+    GeomPtr makeValid(const GEOSGeometry* geometry)
+    {
+        GEOSMakeValidParams* params = GEOSMakeValidParams_create_r(context);
+        GEOSMakeValidParams_setMethod_r(context, params, GEOS_MAKE_VALID_STRUCTURE);
+        GEOSMakeValidParams_setKeepCollapsed_r(context, params, 0);
+        GEOSGeometry* result = GEOSMakeValidWithParams_r(context, geometry, params);
+        GEOSMakeValidParams_destroy_r(context, params);
+        return wrap(result);
+    }
+
+    /// A valid polygonal GEOS geometry for GEOMETRY, with what was done to get it.
+    GeomPtr validPolygonal(const OGRGeometry& geometry, QString& repair, QString& skipped)
+    {
+        GeomPtr raw = fromOgr(geometry);
+        if (!raw) {
+            // GEOS refuses rings that do not close; closing them is a repair worth reporting.
+            std::unique_ptr<OGRGeometry> closed(geometry.clone());
+            closed->closeRings();
+            raw = fromOgr(*closed);
+            if (!raw) {
+                skipped = QStringLiteral("unreadable geometry: %1").arg(lastGeosMessage);
+                return raw;
+            }
+            repair = QStringLiteral("closed unclosed rings");
+        }
+        GeomPtr parts = polygonalParts(raw.get());
+        if (!parts || GEOSisEmpty_r(context, parts.get())) {
+            skipped = QStringLiteral("no polygon in the geometry");
+            return wrap(nullptr);
+        }
+        if (GEOSisValid_r(context, parts.get()) == 1)
+            return parts;
+
+        char* reasonText = GEOSisValidReason_r(context, parts.get());
+        const QString reason = reasonText ? QString::fromUtf8(reasonText) : QString();
+        GEOSFree_r(context, reasonText);
+        double areaBefore = 0;
+        GEOSArea_r(context, parts.get(), &areaBefore);
+        GeomPtr valid = makeValid(parts.get());
+        GeomPtr validParts = valid ? polygonalParts(valid.get()) : wrap(nullptr);
+        if (!validParts || GEOSisEmpty_r(context, validParts.get())) {
+            skipped = QStringLiteral("invalid (%1) and nothing polygonal left after make-valid")
+                          .arg(reason);
+            return wrap(nullptr);
+        }
+        double areaAfter = 0;
+        GEOSArea_r(context, validParts.get(), &areaAfter);
+        const QString change =
+            QStringLiteral("invalid (%1), made valid: %2 part(s), area %3 m2 -> %4 m2")
+                .arg(reason)
+                .arg(GEOSGetNumGeometries_r(context, validParts.get()))
+                .arg(formatArea(std::abs(areaBefore)), formatArea(areaAfter));
+        repair = repair.isEmpty() ? change : repair + QStringLiteral("; ") + change;
+        return validParts;
+    }
+};
+
+GeometryImporter::GeometryImporter() : m_impl(new Impl) {}
+
+GeometryImporter::~GeometryImporter()
+{
+    delete m_impl;
+}
+
+Imported<core::MultiPolygon> GeometryImporter::polygonal(const OGRGeometry& geometry)
+{
+    Imported<core::MultiPolygon> result;
+    const OGRwkbGeometryType type = wkbFlatten(geometry.getGeometryType());
+    if (type != wkbPolygon && type != wkbMultiPolygon && type != wkbGeometryCollection) {
+        result.skipped = QStringLiteral("not a polygon (%1)")
+                             .arg(QString::fromUtf8(geometry.getGeometryName()));
+        return result;
+    }
+    Impl::GeomPtr valid = m_impl->validPolygonal(geometry, result.repair, result.skipped);
+    if (!valid)
+        return result;
+    result.geometry = m_impl->toMultiPolygon(valid.get());
+    if (!result.geometry)
+        result.skipped = QStringLiteral("coordinates could not be read");
+    return result;
+}
+
+Imported<core::MultiLineString> GeometryImporter::linear(const OGRGeometry& geometry)
+{
+    Imported<core::MultiLineString> result;
+    core::MultiLineString lines;
+    auto addLine = [&lines](const OGRLineString& line) {
+        if (line.getNumPoints() < 2)
+            return;
+        core::LineString out;
+        out.reserve(static_cast<std::size_t>(line.getNumPoints()));
+        for (int i = 0; i < line.getNumPoints(); ++i)
+            out.emplace_back(line.getX(i), line.getY(i));
+        lines.push_back(std::move(out));
+    };
+    const OGRwkbGeometryType type = wkbFlatten(geometry.getGeometryType());
+    if (type == wkbLineString) {
+        addLine(*geometry.toLineString());
+    } else if (type == wkbMultiLineString || type == wkbGeometryCollection) {
+        for (const OGRGeometry* part : *geometry.toGeometryCollection()) {
+            if (wkbFlatten(part->getGeometryType()) == wkbLineString)
+                addLine(*part->toLineString());
+        }
+    } else {
+        result.skipped = QStringLiteral("not a line (%1)")
+                             .arg(QString::fromUtf8(geometry.getGeometryName()));
+        return result;
+    }
+    if (lines.empty()) {
+        result.skipped = QStringLiteral("no line with two or more points");
+        return result;
+    }
+    result.geometry = std::move(lines);
+    return result;
+}
+
+Imported<core::Point> GeometryImporter::point(const OGRGeometry& geometry)
+{
+    Imported<core::Point> result;
+    const OGRwkbGeometryType type = wkbFlatten(geometry.getGeometryType());
+    if (type == wkbPoint) {
+        const OGRPoint* p = geometry.toPoint();
+        result.geometry = core::Point(p->getX(), p->getY());
+        return result;
+    }
+    Impl::GeomPtr source = m_impl->fromOgr(geometry);
+    if (source && (type == wkbPolygon || type == wkbMultiPolygon)
+        && GEOSisValid_r(m_impl->context, source.get()) != 1) {
+        source = m_impl->makeValid(source.get());
+        result.repair = QStringLiteral("invalid polygon made valid before taking its point");
+    }
+    Impl::GeomPtr surfacePoint =
+        source ? m_impl->wrap(GEOSPointOnSurface_r(m_impl->context, source.get()))
+               : m_impl->wrap(nullptr);
+    double x = 0;
+    double y = 0;
+    if (!surfacePoint || GEOSisEmpty_r(m_impl->context, surfacePoint.get())
+        || !GEOSGeomGetX_r(m_impl->context, surfacePoint.get(), &x)
+        || !GEOSGeomGetY_r(m_impl->context, surfacePoint.get(), &y)) {
+        result.skipped = QStringLiteral("no representative point");
+        return result;
+    }
+    result.geometry = core::Point(x, y);
+    return result;
+}
+
+} // namespace greenrenew::gis::detail

@@ -1,0 +1,44 @@
+#pragma once
+
+// Converts OGR geometries (already in the project CRS) into core's Boost.Geometry types,
+// validating polygons with GEOS and repairing them with make-valid. Internal to gis: the
+// header names OGR types, so only gis .cpp files include it.
+
+#include "core/geometry.h"
+
+#include <QString>
+
+#include <optional>
+
+class OGRGeometry;
+
+namespace greenrenew::gis::detail {
+
+/// The outcome for one feature: a geometry, or why there is none; `repair` says what changed.
+template <typename T>
+struct Imported {
+    std::optional<T> geometry;
+    QString repair;   // empty when the geometry was taken as it was
+    QString skipped;  // why no geometry came out (only when geometry is empty)
+};
+
+class GeometryImporter {
+public:
+    GeometryImporter();
+    ~GeometryImporter();
+    GeometryImporter(const GeometryImporter&) = delete;
+    GeometryImporter& operator=(const GeometryImporter&) = delete;
+
+    /// Polygons and multipolygons (curves linearised, Z/M dropped by the caller); invalid ones
+    /// are made valid with GEOS's "structure" method and only their polygonal parts kept.
+    Imported<core::MultiPolygon> polygonal(const OGRGeometry& geometry);
+    Imported<core::MultiLineString> linear(const OGRGeometry& geometry);
+    /// Points as they are; polygons and lines give a point on their surface.
+    Imported<core::Point> point(const OGRGeometry& geometry);
+
+private:
+    struct Impl;
+    Impl* m_impl;
+};
+
+} // namespace greenrenew::gis::detail
