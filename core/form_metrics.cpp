@@ -87,34 +87,70 @@ bool envelopesOverlap(const detail::GeosEnvelope& a, const detail::GeosEnvelope&
     return a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY;
 }
 
-// Area of the union of parts; skips the overlay when no two parts' envelopes overlap.
+// Groups of parts linked by overlapping envelopes (union-find), in first-member order.
+std::vector<std::vector<std::size_t>> envelopeClusters(
+    const std::vector<detail::GeosEnvelope>& envelopes)
+{
+    std::vector<std::size_t> parent(envelopes.size());
+    for (std::size_t i = 0; i < parent.size(); ++i)
+        parent[i] = i;
+    auto root = [&parent](std::size_t i) {
+        while (parent[i] != i)
+            i = parent[i] = parent[parent[i]];
+        return i;
+    };
+    // Sweep by minX so that only envelopes sharing an x-range are compared.
+    std::vector<std::size_t> order(envelopes.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&envelopes](std::size_t a, std::size_t b) {
+        return envelopes[a].minX < envelopes[b].minX;
+    });
+    for (std::size_t a = 0; a < order.size(); ++a) {
+        for (std::size_t b = a + 1; b < order.size(); ++b) {
+            if (envelopes[order[b]].minX >= envelopes[order[a]].maxX)
+                break;
+            if (envelopesOverlap(envelopes[order[a]], envelopes[order[b]]))
+                parent[root(order[a])] = root(order[b]);
+        }
+    }
+    std::map<std::size_t, std::vector<std::size_t>> byRoot;
+    for (std::size_t i = 0; i < envelopes.size(); ++i)
+        byRoot[root(i)].push_back(i);
+    std::vector<std::vector<std::size_t>> clusters;
+    for (auto& entry : byRoot)
+        clusters.push_back(std::move(entry.second));
+    return clusters;
+}
+
+// Area of the union of parts. Parts whose envelopes overlap no other part's cannot overlap
+// any part, so only clusters of envelope-overlapping parts go through the overlay.
 double unionArea(GeosContext& geos, std::vector<Part>& parts)
 {
-    double sum = 0;
-    for (const Part& part : parts)
-        sum += part.areaM2;
     if (parts.size() < 2)
-        return sum;
+        return parts.empty() ? 0.0 : parts.front().areaM2;
 
     std::vector<detail::GeosEnvelope> envelopes;
     envelopes.reserve(parts.size());
     for (const Part& part : parts)
         envelopes.push_back(geos.envelope(part.geometry.get()));
-    bool overlapping = false;
-    for (std::size_t i = 0; i < envelopes.size() && !overlapping; ++i) {
-        for (std::size_t j = i + 1; j < envelopes.size() && !overlapping; ++j)
-            overlapping = envelopesOverlap(envelopes[i], envelopes[j]);
+    double total = 0;
+    for (const std::vector<std::size_t>& cluster : envelopeClusters(envelopes)) {
+        double sum = 0;
+        std::vector<GeosGeometry> geometries;
+        for (std::size_t index : cluster) {
+            sum += parts[index].areaM2;
+            geometries.push_back(std::move(parts[index].geometry));
+        }
+        if (cluster.size() == 1) {
+            total += sum;
+            continue;
+        }
+        GeosGeometry merged = geos.unionAll(std::move(geometries));
+        // The union cannot exceed the sum; if every GEOS attempt failed, the sum is the bound.
+        total += merged ? std::min(geos.area(merged.get()), sum) : sum;
     }
-    if (!overlapping)
-        return sum;
-
-    std::vector<GeosGeometry> geometries;
-    geometries.reserve(parts.size());
-    for (Part& part : parts)
-        geometries.push_back(std::move(part.geometry));
-    GeosGeometry merged = geos.unionAll(std::move(geometries));
-    // The union cannot exceed the sum; if every GEOS attempt failed, the sum is the bound.
-    return merged ? std::min(geos.area(merged.get()), sum) : sum;
+    return total;
 }
 
 struct Floors {
@@ -226,14 +262,18 @@ struct FormMetricsCalculator::Impl {
         for (const IndexEntry& candidate : candidates) {
             const MultiPolygon& source = geometryOf(features[candidate.second]);
             GeosGeometry feature = geos.validFromMultiPolygon(source);
-            if (!feature || !geos.intersects(prepared, feature.get()))
+            if (!feature)
                 continue;
             Part part;
             part.index = candidate.second;
+            // Most candidates lie wholly inside: test that first, and the cheaper-to-fail
+            // intersects only for the rest.
             if (geos.covers(prepared, feature.get()))
                 part.geometry = std::move(feature);
-            else
+            else if (geos.intersects(prepared, feature.get()))
                 part.geometry = geos.intersection(parcel, feature.get());
+            else
+                continue;
             part.areaM2 = geos.area(part.geometry.get());
             if (part.areaM2 >= kMinPartAreaM2)
                 parts.push_back(std::move(part));
