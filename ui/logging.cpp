@@ -1,0 +1,7 @@
+#include "ui/logging.h"
+
+namespace greenrenew::ui {
+
+Q_LOGGING_CATEGORY(lcUi, "greenrenew.ui")
+
+} // namespace greenrenew::ui

@@ -1,0 +1,260 @@
+#include "ui/main_window.h"
+
+#include "ui/legend_widget.h"
+#include "ui/load_job.h"
+#include "ui/map_canvas.h"
+#include "ui/parcel_inspector.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace greenrenew::ui {
+
+namespace {
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kLastDirKey = QStringLiteral("mainWindow/lastOpenDir");
+constexpr int kDefaultWidth = 1400;
+constexpr int kDefaultHeight = 900;
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("GreenRenew"));
+    m_loadJob = new LoadJob(this);
+    connect(m_loadJob, &LoadJob::finished, this, &MainWindow::onLoadFinished);
+    connect(m_loadJob, &LoadJob::progress, this, [this](const QString& step, double fraction) {
+        m_progressLabel->setText(step);
+        m_progressBar->setValue(static_cast<int>(std::lround(fraction * 100)));
+    });
+
+    setCentralWidget(createCentralArea());
+    createDocks();
+    createActions();
+    createStatusBar();
+
+    resize(kDefaultWidth, kDefaultHeight);
+    QSettings settings;
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    restoreState(settings.value(kStateKey).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget* MainWindow::createCentralArea()
+{
+    auto* area = new QWidget(this);
+    auto* layout = new QVBoxLayout(area);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    // A message bar above the map rather than a modal box: the window stays usable and the
+    // text stays readable while the user decides what to open next.
+    m_messageBar = new QFrame(area);
+    m_messageBar->setObjectName(QStringLiteral("messageBar"));
+    m_messageBar->setStyleSheet(QStringLiteral(
+        "#messageBar { background: #fbe3e1; border-bottom: 1px solid #d9534f; }"));
+    auto* barLayout = new QHBoxLayout(m_messageBar);
+    barLayout->setContentsMargins(8, 4, 4, 4);
+    m_messageLabel = new QLabel(m_messageBar);
+    m_messageLabel->setWordWrap(true);
+    m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* close = new QToolButton(m_messageBar);
+    close->setText(QStringLiteral("✕"));
+    close->setAutoRaise(true);
+    connect(close, &QToolButton::clicked, m_messageBar, &QWidget::hide);
+    barLayout->addWidget(m_messageLabel, 1);
+    barLayout->addWidget(close);
+    m_messageBar->hide();
+
+    m_canvas = new MapCanvas(area);
+    connect(m_canvas, &MapCanvas::parcelSelected, this, &MainWindow::onParcelSelected);
+    connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::onCursorMoved);
+    connect(m_canvas, &MapCanvas::viewChanged, this, &MainWindow::updateScale);
+
+    layout->addWidget(m_messageBar);
+    layout->addWidget(m_canvas, 1);
+    return area;
+}
+
+void MainWindow::createDocks()
+{
+    auto* legendDock = new QDockWidget(tr("Legend"), this);
+    legendDock->setObjectName(QStringLiteral("legendDock"));
+    m_legend = new LegendWidget(legendDock);
+    legendDock->setWidget(m_legend);
+    addDockWidget(Qt::LeftDockWidgetArea, legendDock);
+
+    auto* inspectorDock = new QDockWidget(tr("Parcel"), this);
+    inspectorDock->setObjectName(QStringLiteral("parcelDock"));
+    m_inspector = new ParcelInspector(inspectorDock);
+    inspectorDock->setWidget(m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+    resizeDocks({legendDock, inspectorDock}, {260, 420}, Qt::Horizontal);
+}
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::chooseDataset);
+    open->setShortcut(QKeySequence::Open);
+    QAction* openFolder = file->addAction(tr("Open &Folder…"), this, [this] {
+        QSettings settings;
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("Open a folder of layers"), settings.value(kLastDirKey).toString());
+        if (dir.isEmpty())
+            return;
+        settings.setValue(kLastDirKey, dir);
+        openDataset(dir);
+    });
+    openFolder->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* full = view->addAction(tr("Zoom to &Full"), m_canvas, &MapCanvas::zoomToFull);
+    full->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
+    QAction* zoomIn = view->addAction(tr("Zoom &In"), m_canvas, &MapCanvas::zoomIn);
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    QAction* zoomOut = view->addAction(tr("Zoom &Out"), m_canvas, &MapCanvas::zoomOut);
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_progressLabel = new QLabel(this);
+    m_progressBar = new QProgressBar(this);
+    m_progressBar->setRange(0, 100);
+    m_progressBar->setMaximumWidth(200);
+    m_progressLabel->hide();
+    m_progressBar->hide();
+    m_coordinatesLabel = new QLabel(this);
+    m_coordinatesLabel->setMinimumWidth(260);
+    m_scaleLabel = new QLabel(this);
+    m_scaleLabel->setMinimumWidth(110);
+    statusBar()->addWidget(m_progressLabel);
+    statusBar()->addWidget(m_progressBar);
+    statusBar()->addPermanentWidget(m_coordinatesLabel);
+    statusBar()->addPermanentWidget(m_scaleLabel);
+}
+
+void MainWindow::chooseDataset()
+{
+    QSettings settings;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a data set"), settings.value(kLastDirKey).toString(),
+        tr("GIS data (*.gpkg *.shp *.geojson *.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(kLastDirKey, QFileInfo(path).absolutePath());
+    openDataset(path);
+}
+
+bool MainWindow::openDataset(const QString& path)
+{
+    if (!m_loadJob->start(path))
+        return false;
+    m_messageBar->hide();
+    m_progressLabel->setText(tr("Opening %1").arg(path));
+    m_progressBar->setValue(0);
+    m_progressLabel->show();
+    m_progressBar->show();
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    return true;
+}
+
+void MainWindow::onLoadFinished()
+{
+    QApplication::restoreOverrideCursor();
+    m_progressLabel->hide();
+    m_progressBar->hide();
+    const LoadedProject& result = m_loadJob->result();
+    if (!result.project || !result.analysis) {
+        showMessage(tr("Cannot open %1: %2").arg(result.path, result.error));
+        emit loadFinished(false);
+        return;
+    }
+    setProject(result.project, result.analysis, result.path);
+    statusBar()->showMessage(tr("Opened %1: %n parcel(s)", nullptr,
+                                static_cast<int>(result.project->parcels.size()))
+                                 .arg(QFileInfo(result.path).fileName()),
+                             10000);
+    emit loadFinished(true);
+}
+
+void MainWindow::setProject(std::shared_ptr<const core::Project> project,
+                            std::shared_ptr<const core::Analysis> analysis, const QString& path)
+{
+    m_project = std::move(project);
+    m_analysis = std::move(analysis);
+    m_inspector->showNothing();
+    m_canvas->setData(m_project, m_analysis);
+    setWindowTitle(path.isEmpty() ? tr("GreenRenew")
+                                  : tr("%1 – GreenRenew").arg(QFileInfo(path).fileName()));
+}
+
+void MainWindow::showMessage(const QString& text)
+{
+    m_messageLabel->setText(text);
+    m_messageBar->show();
+}
+
+QString MainWindow::messageText() const
+{
+    return m_messageBar->isHidden() ? QString() : m_messageLabel->text();
+}
+
+void MainWindow::onParcelSelected(int index)
+{
+    if (!m_project || !m_analysis || index < 0) {
+        m_inspector->showNothing();
+        return;
+    }
+    m_inspector->showParcel(*m_project, *m_analysis, index);
+}
+
+void MainWindow::onCursorMoved(const QPointF& mapPoint)
+{
+    const QLocale locale;
+    m_coordinatesLabel->setText(tr("E %1  N %2 m")
+                                    .arg(locale.toString(mapPoint.x(), 'f', 1),
+                                         locale.toString(mapPoint.y(), 'f', 1)));
+    if (m_project && !m_project->crsName.empty())
+        m_coordinatesLabel->setToolTip(QString::fromStdString(m_project->crsName));
+}
+
+void MainWindow::updateScale()
+{
+    const double denominator = m_canvas->transform().scaleDenominator(logicalDpiX());
+    m_scaleLabel->setText(
+        tr("Scale 1:%1").arg(QLocale().toString(std::round(denominator), 'f', 0)));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_loadJob->isRunning())
+        m_loadJob->cancel();
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace greenrenew::ui

@@ -1,0 +1,271 @@
+#include "ui/parcel_inspector.h"
+
+#include "ui/render/map_renderer.h"
+
+#include <QHeaderView>
+#include <QLocale>
+#include <QStringList>
+
+namespace greenrenew::ui {
+
+namespace {
+
+constexpr int kKeyRole = Qt::UserRole;
+
+QString fromStd(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+/// Renewal type on screen in Chinese (names agreed in DESIGN.md) and English.
+QString renewalTypeText(core::RenewalType type)
+{
+    switch (type) {
+    case core::RenewalType::Residential:
+        return QStringLiteral("老旧居住区 / Old residential area");
+    case core::RenewalType::Commercial:
+        return QStringLiteral("旧商业区 / Old commercial area");
+    case core::RenewalType::Factory:
+        return QStringLiteral("旧厂区 / Old factory area");
+    case core::RenewalType::HistoricBlock:
+        return QStringLiteral("历史街区 / Historic block");
+    }
+    return {};
+}
+
+QString ratingText(core::Rating rating)
+{
+    switch (rating) {
+    case core::Rating::Serious:
+        return QStringLiteral("严重 / serious");
+    case core::Rating::Medium:
+        return QStringLiteral("中等 / medium");
+    case core::Rating::Slight:
+        return QStringLiteral("轻微 / slight");
+    case core::Rating::NotAssessed:
+        return QStringLiteral("未评估 / not assessed");
+    }
+    return {};
+}
+
+QString number(double value, int decimals)
+{
+    return QLocale().toString(value, 'f', decimals);
+}
+
+QString percent(double share)
+{
+    return QStringLiteral("%1 %").arg(number(share * 100, 1));
+}
+
+QString facilityTypeText(const core::Project& project, const std::string& id)
+{
+    for (const core::FacilityType& type : project.config.facilityTypes) {
+        if (type.id == id)
+            return QStringLiteral("%1 %2").arg(fromStd(type.nameZh), fromStd(type.nameEn));
+    }
+    return fromStd(id);
+}
+
+QString techniqueText(const core::Project& project, const std::string& technique)
+{
+    for (const core::InterventionSpec& spec : project.config.interventions) {
+        if (spec.technique == technique)
+            return QStringLiteral("%1 %2").arg(fromStd(spec.nameZh), fromStd(spec.nameEn));
+    }
+    return fromStd(technique);
+}
+
+} // namespace
+
+ParcelInspector::ParcelInspector(QWidget* parent) : QTreeWidget(parent)
+{
+    setColumnCount(2);
+    setHeaderLabels({tr("Figure"), tr("Value")});
+    setRootIsDecorated(true);
+    setAlternatingRowColors(true);
+    setUniformRowHeights(true);
+    setWordWrap(false);
+    header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    header()->setStretchLastSection(true);
+    showNothing();
+}
+
+void ParcelInspector::showNothing()
+{
+    clear();
+    auto* hint = new QTreeWidgetItem(this, {tr("Click a parcel on the map.")});
+    hint->setFirstColumnSpanned(true);
+}
+
+QTreeWidgetItem* ParcelInspector::addSection(const QString& title)
+{
+    auto* section = new QTreeWidgetItem(this, {title});
+    QFont bold = section->font(0);
+    bold.setBold(true);
+    section->setFont(0, bold);
+    section->setFirstColumnSpanned(true);
+    section->setExpanded(true);
+    return section;
+}
+
+QTreeWidgetItem* ParcelInspector::addRow(QTreeWidgetItem* section, const QString& key,
+                                         const QString& label, const QString& value)
+{
+    auto* row = new QTreeWidgetItem(section, {label, value});
+    row->setData(0, kKeyRole, key);
+    row->setToolTip(1, value);
+    return row;
+}
+
+QString ParcelInspector::valueText(const QString& key) const
+{
+    for (int i = 0; i < topLevelItemCount(); ++i) {
+        const QTreeWidgetItem* section = topLevelItem(i);
+        for (int j = 0; j < section->childCount(); ++j) {
+            if (section->child(j)->data(0, kKeyRole).toString() == key)
+                return section->child(j)->text(1);
+        }
+    }
+    return {};
+}
+
+void ParcelInspector::showParcel(const core::Project& project, const core::Analysis& analysis,
+                                 int index)
+{
+    if (index < 0 || index >= static_cast<int>(project.parcels.size())) {
+        showNothing();
+        return;
+    }
+    clear();
+    const core::Parcel& parcel = project.parcels[static_cast<std::size_t>(index)];
+    QTreeWidgetItem* section = addSection(tr("Parcel / 地块"));
+    addRow(section, QStringLiteral("parcel_id"), tr("Id"), QString::number(parcel.id));
+    addRow(section, QStringLiteral("name"), tr("Name"), fromStd(parcel.name));
+    addRow(section, QStringLiteral("renewal_type"), tr("Renewal type"),
+           renewalTypeText(parcel.type));
+    if (!parcel.typeReason.empty())
+        addRow(section, QStringLiteral("type_reason"), tr("Why this type"),
+               fromStd(parcel.typeReason));
+
+    if (index >= static_cast<int>(analysis.parcels.size()))
+        return;
+    const core::ParcelResult& result = analysis.parcels[static_cast<std::size_t>(index)];
+    addFormRows(result.form);
+    addWalkRows(project, result.walk);
+    addCarbonRows(project, result.carbon);
+
+    QTreeWidgetItem* priority = addSection(tr("Priority / 优先级"));
+    addRow(priority, QStringLiteral("priority_score"), tr("Score"),
+           number(result.priorityScore, 3));
+    addRow(priority, QStringLiteral("priority_rank"), tr("Rank"),
+           QString::number(result.priorityRank));
+}
+
+void ParcelInspector::addFormRows(const core::FormMetrics& form)
+{
+    QTreeWidgetItem* section = addSection(tr("Form / 形态"));
+    addRow(section, QStringLiteral("area_m2"), tr("Area"),
+           QStringLiteral("%1 m²").arg(number(form.areaM2, 0)));
+    addRow(section, QStringLiteral("building_density"), tr("Building density"),
+           percent(form.buildingDensity));
+    addRow(section, QStringLiteral("far"), tr("Floor area ratio"), number(form.far, 2));
+    addRow(section, QStringLiteral("green_coverage"), tr("Green coverage"),
+           percent(form.greenCoverage));
+    addRow(section, QStringLiteral("building_count"), tr("Buildings"),
+           tr("%1 (%2 with floors estimated)")
+               .arg(form.buildingCount)
+               .arg(form.floorsEstimated));
+    addRow(section, QStringLiteral("mean_floors"), tr("Mean floors"), number(form.meanFloors, 1));
+    if (!form.heightClass.empty())
+        addRow(section, QStringLiteral("height_class"), tr("Height class"),
+               fromStd(form.heightClass));
+
+    if (form.compliance.empty())
+        return;
+    QTreeWidgetItem* checks = addSection(tr("Compliance / 指标控制"));
+    for (const core::ComplianceCheck& check : form.compliance) {
+        const QString key = QStringLiteral("%1_%2").arg(fromStd(check.figure),
+                                                        fromStd(check.bound));
+        const QString verdict = check.ok ? tr("ok") : tr("fails");
+        const QString text = tr("%1 (%2 %3; %4)")
+                                 .arg(number(check.value, 3), fromStd(check.bound),
+                                      number(check.limit, 3), verdict);
+        QTreeWidgetItem* row = addRow(checks, key, key, text);
+        if (!check.source.empty())
+            row->setToolTip(0, fromStd(check.source));
+        if (!check.ok)
+            row->setForeground(1, QColor(0xb0, 0x20, 0x20));
+    }
+}
+
+void ParcelInspector::addWalkRows(const core::Project& project, const core::WalkAccess& walk)
+{
+    QTreeWidgetItem* section = addSection(tr("Walking life circles / 生活圈"));
+    addRow(section, QStringLiteral("walk_score"), tr("Coverage score"), number(walk.walkScore, 2));
+    if (!walk.connected)
+        addRow(section, QStringLiteral("connected"), tr("Network"),
+               tr("not connected to the walkable streets"));
+    for (const core::LifeCircle& circle : project.config.lifeCircles) {
+        QStringList missing;
+        const auto gaps = walk.gaps.find(circle.id);
+        if (gaps != walk.gaps.end()) {
+            for (const std::string& type : gaps->second)
+                missing << facilityTypeText(project, type);
+        }
+        const QString id = fromStd(circle.id);
+        addRow(section, QStringLiteral("gaps_") + id, tr("Gaps within %1").arg(id),
+               missing.isEmpty() ? tr("none") : missing.join(QStringLiteral(", ")));
+    }
+}
+
+void ParcelInspector::addCarbonRows(const core::Project& project,
+                                    const core::CarbonAssessment& carbon)
+{
+    const QString zh = QStringLiteral("zh");
+    const QString en = QStringLiteral("en");
+    QTreeWidgetItem* ledger = addSection(tr("Carbon ledger, tCO2e/yr / 碳账"));
+    addRow(ledger, QStringLiteral("leading_category"), tr("Leading category"),
+           QStringLiteral("%1 %2").arg(render::categoryLabel(carbon.leading, zh),
+                                      render::categoryLabel(carbon.leading, en)));
+    const std::pair<core::Category, double> entries[] = {
+        {core::Category::Construction, carbon.ledger.constructionT},
+        {core::Category::Transport, carbon.ledger.transportT},
+        {core::Category::Greening, carbon.ledger.greeningT},
+        {core::Category::Waste, carbon.ledger.wasteT}};
+    for (const auto& [category, tonnes] : entries) {
+        const QString name = QString::fromUtf8(core::categoryName(category));
+        addRow(ledger, QStringLiteral("co2_%1_t").arg(name),
+               QStringLiteral("%1 %2").arg(render::categoryLabel(category, zh),
+                                          render::categoryLabel(category, en)),
+               number(tonnes, 1));
+    }
+    addRow(ledger, QStringLiteral("co2_total_t"), tr("Total"), number(carbon.ledger.totalT(), 1));
+
+    QTreeWidgetItem* ratings = addSection(tr("Index ratings / 指标评级"));
+    for (const core::IndexRating& rating : carbon.ratings) {
+        QString text = ratingText(rating.rating);
+        if (rating.rating != core::Rating::NotAssessed)
+            text += QStringLiteral(" (%1 %2)").arg(number(rating.proxy, 2),
+                                                   fromStd(rating.proxyUnit));
+        QTreeWidgetItem* row = addRow(ratings, QStringLiteral("rating_") + fromStd(rating.index),
+                                      fromStd(rating.index), text);
+        row->setToolTip(1, fromStd(rating.reason));
+    }
+
+    QTreeWidgetItem* measures = addSection(tr("Suggested interventions / 建议措施"));
+    if (carbon.interventions.empty())
+        addRow(measures, QStringLiteral("interventions"), tr("None"), QString());
+    for (const core::Intervention& measure : carbon.interventions) {
+        const QString text = tr("%1 %2, saves %3 tCO2e/yr (%4 confidence)")
+                                 .arg(number(measure.quantity, 0), fromStd(measure.unit),
+                                      number(measure.effectTPerYear, 2),
+                                      fromStd(measure.confidence));
+        QTreeWidgetItem* row =
+            addRow(measures, QStringLiteral("intervention_") + fromStd(measure.technique),
+                   techniqueText(project, measure.technique), text);
+        row->setToolTip(0, fromStd(measure.index));
+    }
+}
+
+} // namespace greenrenew::ui
