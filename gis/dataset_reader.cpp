@@ -653,8 +653,12 @@ core::Result<core::Project> readDataset(const QString& input, const ImportOption
 
     const SourceLayer& parcels = *roles.value().at(QStringLiteral("parcels"));
     const std::optional<OGREnvelope> parcelExtent = layerExtent(parcels.layer);
+    // The parcel layer's CRS decides the project CRS; its warnings are reported when the layer
+    // itself is read, so this look-ahead keeps them to itself.
     LayerImport probe;
-    auto parcelSrs = layerCrs(parcels, parcelExtent ? &*parcelExtent : nullptr, probe, report);
+    ImportReport probeReport;
+    auto parcelSrs =
+        layerCrs(parcels, parcelExtent ? &*parcelExtent : nullptr, probe, probeReport);
     if (!parcelSrs)
         return parcelSrs.error();
     if (!parcelSrs.value() && options.targetCrs.isEmpty()) {

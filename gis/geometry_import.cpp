@@ -5,6 +5,7 @@
 
 #include <boost/geometry/algorithms/correct.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <vector>
@@ -132,6 +133,69 @@ struct GeometryImporter::Impl {
         return wrap(result);
     }
 
+    /// Rebuilds which rings are shells and which are holes from containment alone: a ring
+    /// inside an odd number of the record's other rings is a hole of the smallest one around
+    /// it. Shapefiles whose holes are wound like shells (or GeoJSON-wound shapefiles) read as
+    /// nested shells or holes outside their shell; this restores the intended polygon.
+    GeomPtr rebuildByContainment(const GEOSGeometry* multi)
+    {
+        std::vector<GeomPtr> rings;
+        const int count = GEOSGetNumGeometries_r(context, multi);
+        for (int i = 0; i < count; ++i) {
+            const GEOSGeometry* polygon = GEOSGetGeometryN_r(context, multi, i);
+            const GEOSGeometry* exterior = GEOSGetExteriorRing_r(context, polygon);
+            rings.push_back(wrap(GEOSGeom_clone_r(context, exterior)));
+            const int holes = GEOSGetNumInteriorRings_r(context, polygon);
+            for (int h = 0; h < holes; ++h)
+                rings.push_back(
+                    wrap(GEOSGeom_clone_r(context, GEOSGetInteriorRingN_r(context, polygon, h))));
+        }
+        struct Disc {
+            GeomPtr filled;
+            double area = 0;
+            std::size_t ring = 0;
+            int depth = 0;
+            int parent = -1;
+        };
+        std::vector<Disc> discs;
+        for (std::size_t i = 0; i < rings.size(); ++i) {
+            if (!rings[i])
+                return wrap(nullptr);
+            Disc disc{wrap(GEOSGeom_createPolygon_r(
+                          context, GEOSGeom_clone_r(context, rings[i].get()), nullptr, 0)),
+                      0, i, 0, -1};
+            if (!disc.filled || !GEOSArea_r(context, disc.filled.get(), &disc.area))
+                return wrap(nullptr);
+            discs.push_back(std::move(disc));
+        }
+        std::sort(discs.begin(), discs.end(),
+                  [](const Disc& a, const Disc& b) { return a.area > b.area; });
+        for (std::size_t i = 0; i < discs.size(); ++i) {
+            for (std::size_t j = 0; j < i; ++j) {
+                if (GEOSContains_r(context, discs[j].filled.get(), discs[i].filled.get()) == 1) {
+                    ++discs[i].depth;
+                    // Larger rings come first, so the last container found is the innermost.
+                    discs[i].parent = static_cast<int>(j);
+                }
+            }
+        }
+        std::vector<GEOSGeometry*> polygons;
+        for (std::size_t i = 0; i < discs.size(); ++i) {
+            if (discs[i].depth % 2 != 0)
+                continue;
+            std::vector<GEOSGeometry*> holes;
+            for (std::size_t h = 0; h < discs.size(); ++h) {
+                if (discs[h].depth % 2 == 1 && discs[h].parent == static_cast<int>(i))
+                    holes.push_back(GEOSGeom_clone_r(context, rings[discs[h].ring].get()));
+            }
+            polygons.push_back(GEOSGeom_createPolygon_r(
+                context, GEOSGeom_clone_r(context, rings[discs[i].ring].get()), holes.data(),
+                static_cast<unsigned>(holes.size())));
+        }
+        return wrap(GEOSGeom_createCollection_r(context, GEOS_MULTIPOLYGON, polygons.data(),
+                                                static_cast<unsigned>(polygons.size())));
+    }
+
     /// A valid polygonal GEOS geometry for GEOMETRY, with what was done to get it.
     GeomPtr validPolygonal(const OGRGeometry& geometry, QString& repair, QString& skipped)
     {
@@ -160,6 +224,18 @@ struct GeometryImporter::Impl {
         GEOSFree_r(context, reasonText);
         double areaBefore = 0;
         GEOSArea_r(context, parts.get(), &areaBefore);
+
+        GeomPtr rebuilt = rebuildByContainment(parts.get());
+        if (rebuilt && GEOSisValid_r(context, rebuilt.get()) == 1) {
+            double areaAfter = 0;
+            GEOSArea_r(context, rebuilt.get(), &areaAfter);
+            const QString change =
+                QStringLiteral("invalid (%1), ring orientation corrected (holes found by "
+                               "containment): area %2 m2 -> %3 m2")
+                    .arg(reason, formatArea(std::abs(areaBefore)), formatArea(areaAfter));
+            repair = repair.isEmpty() ? change : repair + QStringLiteral("; ") + change;
+            return rebuilt;
+        }
         GeomPtr valid = makeValid(parts.get());
         GeomPtr validParts = valid ? polygonalParts(valid.get()) : wrap(nullptr);
         if (!validParts || GEOSisEmpty_r(context, validParts.get())) {

@@ -343,3 +343,74 @@ TEST(FieldDetection, NumbersAndWalkability)
     EXPECT_TRUE(gis::walkableByOsm(QStringLiteral("primary"), {}));
     EXPECT_FALSE(gis::walkableByOsm(QStringLiteral("footway"), QStringLiteral("no")));
 }
+
+namespace {
+
+/// Reads one bad-input case and returns its parcels, failing the test when the read fails.
+std::vector<core::Parcel> readCase(const QString& relativePath, gis::ImportReport& report)
+{
+    auto project = gis::readDataset(kData + QStringLiteral("/bad-inputs/") + relativePath, {},
+                                    report);
+    EXPECT_TRUE(project.ok()) << project.error().describe();
+    return project.ok() ? project.value().parcels : std::vector<core::Parcel>{};
+}
+
+} // namespace
+
+TEST(DatasetReaderBadInputs, HolesWoundLikeShellsAreFoundByContainment)
+{
+    gis::ImportReport report;
+    const auto parcels =
+        readCase(QStringLiteral("geom-hole-wrong-orientation/parcels_courtyard.shp"), report);
+    ASSERT_EQ(parcels.size(), 3u);
+    for (const core::Parcel& parcel : parcels) {
+        ASSERT_EQ(parcel.geometry.size(), 1u);
+        EXPECT_EQ(parcel.geometry[0].inners().size(), 1u);
+        EXPECT_NEAR(boost::geometry::area(parcel.geometry), 6800.0, 1e-6);
+    }
+    EXPECT_EQ(report.layers.at(0).repaired, 2);
+    const gis::ImportIssue* first = findIssue(report, 0, QStringLiteral("repaired"));
+    ASSERT_NE(first, nullptr);
+    EXPECT_NE(first->message.indexOf(QStringLiteral("ring orientation corrected")), -1);
+}
+
+TEST(DatasetReaderBadInputs, MultipartParcelsKeepEveryPartAndUnionOverlaps)
+{
+    gis::ImportReport report;
+    const auto parcels =
+        readCase(QStringLiteral("geom-multipart-parcels/parcels_multipart.shp"), report);
+    ASSERT_EQ(parcels.size(), 3u);
+    EXPECT_EQ(parcels[0].geometry.size(), 2u);
+    EXPECT_NEAR(boost::geometry::area(parcels[0].geometry), 8800.0, 1e-6);
+    EXPECT_NEAR(boost::geometry::area(parcels[1].geometry), 7200.0, 1e-6);
+    EXPECT_NEAR(boost::geometry::area(parcels[2].geometry), 5600.2, 1e-6);
+    ASSERT_NE(findIssue(report, 1, QStringLiteral("repaired")), nullptr);
+}
+
+TEST(DatasetReaderBadInputs, UnclosedRingsAreClosedOrRejected)
+{
+    gis::ImportReport report;
+    const auto parcels = readCase(QStringLiteral("geom-unclosed-rings/parcels_open.shp"), report);
+    ASSERT_EQ(parcels.size(), 3u);
+    EXPECT_NEAR(boost::geometry::area(parcels[1].geometry), 4800.0, 1e-6);
+    EXPECT_NEAR(boost::geometry::area(parcels[2].geometry), 1750.0, 1e-6);
+    const gis::ImportIssue* rejected = findIssue(report, 3, QStringLiteral("skipped"));
+    ASSERT_NE(rejected, nullptr);
+    EXPECT_NE(rejected->message.indexOf(QStringLiteral("record 4 (A03-04)")), -1);
+    const gis::ImportIssue* closed = findIssue(report, 1, QStringLiteral("repaired"));
+    ASSERT_NE(closed, nullptr);
+    EXPECT_NE(closed->message.indexOf(QStringLiteral("closed unclosed rings")), -1);
+}
+
+TEST(DatasetReaderBadInputs, SpikesAreRepairedAndZeroAreaParcelsRejected)
+{
+    gis::ImportReport report;
+    const auto parcels = readCase(
+        QStringLiteral("geom-duplicate-vertices-spike-zero-area/parcels_degenerate.shp"), report);
+    ASSERT_EQ(parcels.size(), 2u);
+    EXPECT_NEAR(boost::geometry::area(parcels[0].geometry), 5400.0, 1e-6);
+    EXPECT_NEAR(boost::geometry::area(parcels[1].geometry), 5400.0, 1e-6);
+    EXPECT_NE(findIssue(report, 1, QStringLiteral("repaired")), nullptr);
+    EXPECT_NE(findIssue(report, 2, QStringLiteral("skipped")), nullptr);
+    EXPECT_NE(findIssue(report, 3, QStringLiteral("skipped")), nullptr);
+}
