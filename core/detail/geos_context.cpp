@@ -283,6 +283,11 @@ double GeosContext::area(const GEOSGeometry* geometry)
     return value;
 }
 
+bool GeosContext::interiorsIntersect(const GEOSGeometry* a, const GEOSGeometry* b)
+{
+    return GEOSRelatePattern_r(m_handle, a, b, "T********") != 0;
+}
+
 bool GeosContext::isValid(const GEOSGeometry* geometry)
 {
     return geometry && GEOSisValid_r(m_handle, geometry) == 1;

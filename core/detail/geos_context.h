@@ -102,6 +102,9 @@ public:
     GeosGeometry unionAll(std::vector<GeosGeometry> parts);
 
     double area(const GEOSGeometry* geometry);
+    /// True when the interiors of a and b share points (DE-9IM T********), and also when GEOS
+    /// fails to decide, so that callers fall back to an overlay rather than assume disjoint.
+    bool interiorsIntersect(const GEOSGeometry* a, const GEOSGeometry* b);
     bool isValid(const GEOSGeometry* geometry);
     bool isEmpty(const GEOSGeometry* geometry);
     GeosEnvelope envelope(const GEOSGeometry* geometry);

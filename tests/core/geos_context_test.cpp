@@ -83,6 +83,17 @@ TEST(GeosContext, TouchingIntersectionHasNoArea)
     EXPECT_EQ(geos.area(touching.get()), 0);
 }
 
+TEST(GeosContext, InteriorsIntersectOnlyWhenAreasOverlap)
+{
+    // A shared wall (x = 10) is not an overlap; a 1 m strip (x 9..10) is.
+    GeosContext geos;
+    GeosGeometry left = geos.fromMultiPolygon(box(0, 0, 10, 10));
+    GeosGeometry touching = geos.fromMultiPolygon(box(10, 0, 20, 10));
+    GeosGeometry overlapping = geos.fromMultiPolygon(box(9, 0, 20, 10));
+    EXPECT_FALSE(geos.interiorsIntersect(left.get(), touching.get()));
+    EXPECT_TRUE(geos.interiorsIntersect(left.get(), overlapping.get()));
+}
+
 TEST(GeosContext, PreparedPredicatesAndEnvelope)
 {
     GeosContext geos;
