@@ -257,8 +257,17 @@ struct FeatureReader {
     {
         const OGRGeometry* raw = feature.GetGeometryRef();
         const long long fid = feature.GetFID();
+        // A failure GDAL raised while reading this feature (a truncated record, say) explains
+        // a missing geometry better than "no geometry"; reset it so it is not blamed twice.
+        const QString readFailure = CPLGetLastErrorType() >= CE_Failure
+                                        ? QString::fromUtf8(CPLGetLastErrorMsg())
+                                        : QString();
+        CPLErrorReset();
         if (!raw || raw->IsEmpty()) {
-            skip(fid, label + QStringLiteral(": no geometry, not imported"));
+            skip(fid, label + (readFailure.isEmpty()
+                                   ? QStringLiteral(": no geometry, not imported")
+                                   : QStringLiteral(": geometry could not be read (%1), not "
+                                                    "imported").arg(readFailure)));
             return nullptr;
         }
         std::unique_ptr<OGRGeometry> geometry(raw->getLinearGeometry());
@@ -330,6 +339,7 @@ void readParcels(FeatureReader& reader, std::vector<core::Parcel>& out)
 
     OGRLayer* layer = reader.source.layer;
     layer->ResetReading();
+    CPLErrorReset();
     while (FeaturePtr feature{layer->GetNextFeature()}) {
         ++reader.record.read;
         const long long fid = feature->GetFID();
@@ -383,6 +393,7 @@ void readBuildings(FeatureReader& reader, std::vector<core::Building>& out)
     const int nameField = reader.field(FieldCandidates::name());
     OGRLayer* layer = reader.source.layer;
     layer->ResetReading();
+    CPLErrorReset();
     while (FeaturePtr feature{layer->GetNextFeature()}) {
         ++reader.record.read;
         const long long fid = feature->GetFID();
@@ -410,6 +421,7 @@ void readGreen(FeatureReader& reader, std::vector<core::GreenSpace>& out)
     const int nameField = reader.field(FieldCandidates::name());
     OGRLayer* layer = reader.source.layer;
     layer->ResetReading();
+    CPLErrorReset();
     while (FeaturePtr feature{layer->GetNextFeature()}) {
         ++reader.record.read;
         const long long fid = feature->GetFID();
@@ -437,6 +449,7 @@ void readStreets(FeatureReader& reader, std::vector<core::Street>& out)
     const int nameField = reader.field(FieldCandidates::name());
     OGRLayer* layer = reader.source.layer;
     layer->ResetReading();
+    CPLErrorReset();
     while (FeaturePtr feature{layer->GetNextFeature()}) {
         ++reader.record.read;
         const long long fid = feature->GetFID();
@@ -467,6 +480,7 @@ void readFacilities(FeatureReader& reader, std::vector<core::Facility>& out)
     const int nameField = reader.field(FieldCandidates::name());
     OGRLayer* layer = reader.source.layer;
     layer->ResetReading();
+    CPLErrorReset();
     while (FeaturePtr feature{layer->GetNextFeature()}) {
         ++reader.record.read;
         const long long fid = feature->GetFID();

@@ -414,3 +414,44 @@ TEST(DatasetReaderBadInputs, SpikesAreRepairedAndZeroAreaParcelsRejected)
     EXPECT_NE(findIssue(report, 2, QStringLiteral("skipped")), nullptr);
     EXPECT_NE(findIssue(report, 3, QStringLiteral("skipped")), nullptr);
 }
+
+TEST(DatasetReaderBadInputs, TruncatedLastRecordIsReported)
+{
+    gis::ImportReport report;
+    const auto parcels =
+        readCase(QStringLiteral("shp-truncated-last-record/parcels_truncated.shp"), report);
+    ASSERT_EQ(parcels.size(), 3u);
+    const double areas[] = {10478.50, 7734.00, 9231.50};
+    for (int i = 0; i < 3; ++i)
+        EXPECT_NEAR(boost::geometry::area(parcels[i].geometry), areas[i], 1e-6);
+    const gis::ImportIssue* truncated = findIssue(report, 3, QStringLiteral("skipped"));
+    ASSERT_NE(truncated, nullptr);
+    EXPECT_NE(truncated->message.indexOf(QStringLiteral("could not be read")), -1)
+        << qPrintable(truncated->message);
+}
+
+TEST(DatasetReaderBadInputs, CurvesAreLinearisedAndZmDropped)
+{
+    gis::ImportReport report;
+    auto curve = readCase(QStringLiteral("gpkg-curved-geometries-real/curvepolygon.gpkg"), report);
+    ASSERT_EQ(curve.size(), 1u);
+    EXPECT_GT(boost::geometry::area(curve[0].geometry), 0.0);
+    auto surface =
+        readCase(QStringLiteral("gpkg-curved-geometries-real/multisurface.gpkg"), report);
+    ASSERT_EQ(surface.size(), 1u);
+    EXPECT_EQ(surface[0].geometry.size(), 1u);
+    EXPECT_GT(boost::geometry::area(surface[0].geometry), 0.0);
+
+    // Web Mercator source: measured in the UTM zone instead.
+    gis::ImportReport zmReport;
+    auto project = gis::readDataset(
+        kData + QStringLiteral("/bad-inputs/zm-polygonzm-arcmap-real/polygon_zm.shp"), {},
+        zmReport);
+    ASSERT_TRUE(project.ok()) << project.error().describe();
+    EXPECT_NE(project.value().crsName.find("EPSG:32631"), std::string::npos);
+    ASSERT_EQ(project.value().parcels.size(), 2u);
+    for (const core::Parcel& parcel : project.value().parcels) {
+        const double area = boost::geometry::area(parcel.geometry);
+        EXPECT_TRUE(std::isfinite(area) && area > 0.0) << area;
+    }
+}
