@@ -275,9 +275,10 @@ struct FormMetricsCalculator::Impl {
                 continue;
             Part part;
             part.index = candidate.second;
-            // Most candidates lie wholly inside: test that first, and the cheaper-to-fail
-            // intersects only for the rest.
-            if (geos.covers(prepared, feature.get()))
+            // Most candidates lie wholly inside: test that first (those touching the boundary
+            // from inside go through the overlay, which gives the same whole area), and the
+            // cheaper-to-fail intersects only for the rest.
+            if (geos.containsProperly(prepared, feature.get()))
                 part.geometry = std::move(feature);
             else if (geos.intersects(prepared, feature.get()))
                 part.geometry = geos.intersection(parcel, feature.get());

@@ -326,6 +326,12 @@ bool GeosContext::covers(const GeosPrepared& prepared, const GEOSGeometry* geome
     return prepared && geometry && GEOSPreparedCovers_r(m_handle, prepared.get(), geometry) == 1;
 }
 
+bool GeosContext::containsProperly(const GeosPrepared& prepared, const GEOSGeometry* geometry)
+{
+    return prepared && geometry
+        && GEOSPreparedContainsProperly_r(m_handle, prepared.get(), geometry) == 1;
+}
+
 bool GeosContext::intersects(const GeosPrepared& prepared, const GEOSGeometry* geometry)
 {
     return prepared && geometry

@@ -112,6 +112,8 @@ public:
 
     GeosPrepared prepare(const GEOSGeometry* geometry);
     bool covers(const GeosPrepared& prepared, const GEOSGeometry* geometry);
+    /// Inside without touching the boundary; GEOS's fastest prepared predicate.
+    bool containsProperly(const GeosPrepared& prepared, const GEOSGeometry* geometry);
     bool intersects(const GeosPrepared& prepared, const GEOSGeometry* geometry);
 
 private:
