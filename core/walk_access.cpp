@@ -194,17 +194,57 @@ ParcelAccess findAccess(const WalkNetwork& network, const Parcel& parcel, double
     return access;
 }
 
+/// Per parcel: the straight distance from the parcel (0 inside) to the nearest of `points`,
+/// or infinity beyond the bound. Points come nearest to the parcel's envelope first, a lower
+/// bound of the distance to the parcel, so the scan stops early.
+std::vector<double> crowflyDistances(const std::vector<Parcel>& parcels,
+                                     const std::vector<Box>& envelopes,
+                                     const std::vector<Point>& points, double boundM)
+{
+    using Entry = std::pair<Point, std::size_t>;
+    std::vector<Entry> entries;
+    for (std::size_t i = 0; i < points.size(); ++i)
+        entries.emplace_back(points[i], i);
+    bgi::rtree<Entry, bgi::rstar<16>> tree(entries.begin(), entries.end());
+
+    std::vector<double> distances(parcels.size(), kInfinity);
+    for (std::size_t p = 0; p < parcels.size(); ++p) {
+        if (parcels[p].geometry.empty())
+            continue;
+        double best = kInfinity;
+        for (auto it = tree.qbegin(bgi::nearest(envelopes[p], points.size()));
+             it != tree.qend(); ++it) {
+            if (bg::distance(it->first, envelopes[p]) > std::min(best, boundM))
+                break;
+            best = std::min(best, bg::distance(it->first, parcels[p].geometry));
+        }
+        distances[p] = best <= boundM ? best : kInfinity;
+    }
+    return distances;
+}
+
+/// Per type, per parcel: the walk and straight distances to the nearest facility of the type.
+struct TypeDistances {
+    std::vector<std::vector<double>> walkM;
+    std::vector<std::vector<double>> crowflyM;
+};
+
 /// Per type, per parcel: the least walk cost from any access point to any facility of the
-/// type, or infinity beyond the bound. One multi-source search per type, spread over threads.
-/// Returns false when cancelled.
-bool networkCosts(const WalkNetwork& network, const FacilitiesByType& facilities,
-                  const std::vector<ParcelAccess>& access, double boundM,
-                  const StageControl& control, std::vector<std::vector<double>>& result)
+/// type (one multi-source search per type), and the straight distance, each infinity beyond
+/// the bound. Types are spread over threads. Returns false when cancelled.
+bool typeDistances(const WalkNetwork& network, const FacilitiesByType& facilities,
+                   const std::vector<Parcel>& parcels, const std::vector<ParcelAccess>& access,
+                   double boundM, const StageControl& control, TypeDistances& result)
 {
     std::size_t typeCount = facilities.types.size();
-    result.assign(typeCount, std::vector<double>(access.size(), kInfinity));
+    result.walkM.assign(typeCount, std::vector<double>(access.size(), kInfinity));
+    result.crowflyM.assign(typeCount, {});
     if (typeCount == 0)
         return true;
+    std::vector<Box> envelopes;
+    envelopes.reserve(parcels.size());
+    for (const Parcel& parcel : parcels)
+        envelopes.push_back(detail::envelopeOf(parcel.geometry));
 
     std::atomic<std::size_t> nextType{0};
     std::atomic<bool> cancelled{false};
@@ -227,8 +267,10 @@ bool networkCosts(const WalkNetwork& network, const FacilitiesByType& facilities
                 double best = kInfinity;
                 for (const NodeGap& point : access[p].points)
                     best = std::min(best, costs[point.node] + point.gapM);
-                result[k][p] = best <= boundM ? best : kInfinity;
+                result.walkM[k][p] = best <= boundM ? best : kInfinity;
             }
+            result.crowflyM[k] =
+                crowflyDistances(parcels, envelopes, facilities.points[k], boundM);
             std::lock_guard lock(mutex);
             ++typesDone;
             changed.notify_one();
@@ -261,38 +303,6 @@ bool networkCosts(const WalkNetwork& network, const FacilitiesByType& facilities
     for (std::thread& worker : workers)
         worker.join();
     return !cancelled && !control.cancelled();
-}
-
-/// Per type, per parcel: the straight distance from the parcel (0 inside) to the nearest
-/// facility of the type, or infinity beyond the bound.
-std::vector<std::vector<double>> crowflyDistances(const std::vector<Parcel>& parcels,
-                                                  const FacilitiesByType& facilities,
-                                                  double boundM)
-{
-    using Entry = std::pair<Point, std::size_t>;
-    std::vector<std::vector<double>> result;
-    for (const std::vector<Point>& points : facilities.points) {
-        std::vector<Entry> entries;
-        for (std::size_t i = 0; i < points.size(); ++i)
-            entries.emplace_back(points[i], i);
-        bgi::rtree<Entry, bgi::rstar<16>> tree(entries.begin(), entries.end());
-
-        std::vector<double>& distances = result.emplace_back(parcels.size(), kInfinity);
-        std::vector<Entry> hits;
-        for (std::size_t p = 0; p < parcels.size(); ++p) {
-            Box box = detail::envelopeOf(parcels[p].geometry);
-            Box search(Point(box.min_corner().x() - boundM, box.min_corner().y() - boundM),
-                       Point(box.max_corner().x() + boundM, box.max_corner().y() + boundM));
-            hits.clear();
-            tree.query(bgi::intersects(search), std::back_inserter(hits));
-            for (const Entry& hit : hits) {
-                double d = bg::distance(hit.first, parcels[p].geometry);
-                if (d <= boundM)
-                    distances[p] = std::min(distances[p], d);
-            }
-        }
-    }
-    return result;
 }
 
 /// Fills the circle gaps and the score from the distances already in `access`.
@@ -380,11 +390,9 @@ WalkAccessResult analyzeWalkAccess(const Project& project, const StageControl& c
     if (control.cancelled())
         return result;
 
-    std::vector<std::vector<double>> walk;
-    if (!networkCosts(network, facilities, access, boundM, control, walk))
+    TypeDistances distances;
+    if (!typeDistances(network, facilities, project.parcels, access, boundM, control, distances))
         return result;
-    std::vector<std::vector<double>> crowfly =
-        crowflyDistances(project.parcels, facilities, boundM);
 
     for (std::size_t p = 0; p < project.parcels.size(); ++p) {
         WalkAccess& parcel = result.parcels[p];
@@ -393,10 +401,10 @@ WalkAccessResult analyzeWalkAccess(const Project& project, const StageControl& c
         parcel.accessPoints = access[p].points.size();
         parcel.accessGapM = access[p].points.size() == 1 ? access[p].points.front().gapM : 0.0;
         for (std::size_t k = 0; k < facilities.types.size(); ++k) {
-            if (walk[k][p] < kInfinity)
-                parcel.distanceM[facilities.types[k]] = walk[k][p];
-            if (crowfly[k][p] < kInfinity)
-                parcel.crowflyM[facilities.types[k]] = crowfly[k][p];
+            if (distances.walkM[k][p] < kInfinity)
+                parcel.distanceM[facilities.types[k]] = distances.walkM[k][p];
+            if (distances.crowflyM[k][p] < kInfinity)
+                parcel.crowflyM[facilities.types[k]] = distances.crowflyM[k][p];
         }
         judgeCircles(circles, settings, parcel);
     }

@@ -8,9 +8,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <limits>
 #include <numeric>
+#include <unordered_map>
 #include <utility>
 
 namespace greenrenew::core::detail {
@@ -25,7 +27,7 @@ using BoxEntry = std::pair<Box, std::size_t>;
 using NodeEntry = std::pair<Point, std::size_t>;
 using SegmentEntry = std::pair<Segment, std::size_t>;
 using BoxTree = bgi::rtree<BoxEntry, bgi::rstar<16>>;
-using NodeTree = bgi::rtree<NodeEntry, bgi::quadratic<16>>;
+using NodeTree = bgi::rtree<NodeEntry, bgi::rstar<16>>;
 using SegmentTree = bgi::rtree<SegmentEntry, bgi::rstar<16>>;
 
 struct Arc {
@@ -183,6 +185,64 @@ private:
     std::vector<std::size_t> m_parent;
 };
 
+/// Nodes hashed by grid cell of the snap tolerance's size, so the node within the tolerance of
+/// a point is found among the 3 x 3 cells round it. Far cheaper than an R-tree that grows one
+/// insertion at a time.
+class SnapGrid {
+public:
+    SnapGrid(std::vector<Point>& nodes, double toleranceM)
+        : m_nodes(nodes), m_toleranceM(toleranceM) {}
+
+    /// The nearest node within the tolerance of `p`, or a new node at `p`.
+    std::size_t nodeAt(const Point& p)
+    {
+        std::int64_t cx = cell(p.x());
+        std::int64_t cy = cell(p.y());
+        std::size_t best = kNone;
+        double bestM = m_toleranceM;
+        for (std::int64_t dx = -1; dx <= 1; ++dx) {
+            for (std::int64_t dy = -1; dy <= 1; ++dy) {
+                auto it = m_firstInCell.find(key(cx + dx, cy + dy));
+                if (it == m_firstInCell.end())
+                    continue;
+                for (std::size_t n = it->second; n != kNone; n = m_nextInCell[n]) {
+                    double d = bg::distance(m_nodes[n], p);
+                    if (d <= bestM) {
+                        best = n;
+                        bestM = d;
+                    }
+                }
+            }
+        }
+        if (best != kNone)
+            return best;
+        std::size_t id = m_nodes.size();
+        m_nodes.push_back(p);
+        auto [it, inserted] = m_firstInCell.try_emplace(key(cx, cy), id);
+        m_nextInCell.push_back(inserted ? kNone : it->second);
+        it->second = id;
+        return id;
+    }
+
+private:
+    static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+
+    std::int64_t cell(double v) const
+    {
+        return static_cast<std::int64_t>(std::floor(v / m_toleranceM));
+    }
+    static std::uint64_t key(std::int64_t x, std::int64_t y)
+    {
+        return static_cast<std::uint64_t>(x) * 0x9E3779B97F4A7C15ull
+               ^ static_cast<std::uint64_t>(y);
+    }
+
+    std::vector<Point>& m_nodes;
+    double m_toleranceM;
+    std::unordered_map<std::uint64_t, std::size_t> m_firstInCell;
+    std::vector<std::size_t> m_nextInCell;
+};
+
 /// Stops the Dijkstra search at the bound and polls the cancel flag now and then.
 struct SearchBoundReached {};
 
@@ -239,33 +299,22 @@ struct WalkNetwork::Impl {
     SegmentTree edgeTree;
     Graph graph;
 
-    std::size_t nodeAt(const Point& p, double toleranceM);
     void buildEdges(const SegmentSoup& soup, const std::vector<std::vector<double>>& cuts,
                     const WalkNetworkOptions& options);
     void buildComponents();
     void buildGraph();
 };
 
-std::size_t WalkNetwork::Impl::nodeAt(const Point& p, double toleranceM)
-{
-    auto it = nodeTree.qbegin(bgi::nearest(p, 1));
-    if (it != nodeTree.qend() && bg::distance(it->first, p) <= toleranceM)
-        return it->second;
-    nodes.push_back(p);
-    nodeTree.insert(NodeEntry(p, nodes.size() - 1));
-    return nodes.size() - 1;
-}
-
 void WalkNetwork::Impl::buildEdges(const SegmentSoup& soup,
                                    const std::vector<std::vector<double>>& cuts,
                                    const WalkNetworkOptions& options)
 {
-    double toleranceM = std::max(options.snapToleranceM, kMinSnapM);
+    SnapGrid grid(nodes, std::max(options.snapToleranceM, kMinSnapM));
     for (std::size_t i = 0; i < soup.segments.size(); ++i) {
         const RawSegment& s = soup.segments[i];
-        std::size_t previous = nodeAt(pointAt(s.a, s.b, cuts[i].front()), toleranceM);
+        std::size_t previous = grid.nodeAt(pointAt(s.a, s.b, cuts[i].front()));
         for (std::size_t k = 1; k < cuts[i].size(); ++k) {
-            std::size_t next = nodeAt(pointAt(s.a, s.b, cuts[i][k]), toleranceM);
+            std::size_t next = grid.nodeAt(pointAt(s.a, s.b, cuts[i][k]));
             if (next == previous)
                 continue;
             double lengthM = bg::distance(nodes[previous], nodes[next]);
@@ -275,6 +324,12 @@ void WalkNetwork::Impl::buildEdges(const SegmentSoup& soup,
             previous = next;
         }
     }
+
+    std::vector<NodeEntry> nodeEntries;
+    nodeEntries.reserve(nodes.size());
+    for (std::size_t n = 0; n < nodes.size(); ++n)
+        nodeEntries.emplace_back(nodes[n], n);
+    nodeTree = NodeTree(nodeEntries.begin(), nodeEntries.end());
 
     std::vector<SegmentEntry> entries;
     entries.reserve(edges.size());
