@@ -20,6 +20,7 @@ Analysis runAnalysis(const Project& project, const StageControl& control)
         if (i < carbon.size())
             result.carbon = std::move(carbon[i]);
     }
+    rankPriorities(project, analysis);
     return analysis;
 }
 

@@ -5,6 +5,7 @@
 #include "core/carbon_method.h"
 #include "core/form_metrics.h"
 #include "core/model.h"
+#include "core/priority.h"
 #include "core/stage_control.h"
 #include "core/walk_access.h"
 
@@ -23,6 +24,7 @@ struct ParcelResult {
 
 struct Analysis {
     std::vector<ParcelResult> parcels;  // in project parcel order
+    DemonstrationSuggestion demonstration;  // filled by rankPriorities
 };
 
 /// Runs every stage over all parcels.

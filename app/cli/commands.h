@@ -11,5 +11,6 @@ enum ExitStatus { kExitOk = 0, kExitBadInput = 1, kExitBadUsage = 2, kExitIntern
 
 int runAnalyze(const QStringList& arguments);
 int runClassify(const QStringList& arguments);
+int runAhp(const QStringList& arguments);
 
 } // namespace greenrenew::cli

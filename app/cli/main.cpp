@@ -19,6 +19,9 @@ commands:
       DIR/map.png, DIR/report.pdf and DIR/import_report.txt.
   classify INPUT --out FILE.csv
       Writes the suggested renewal type of every parcel and the reason.
+  ahp QUESTIONNAIRE.csv... [--out FILE.json] | ahp --template FILE.csv
+      Expert weights by AHP (docs/priorities.md): each expert's consistency ratio, the
+      geometric-mean aggregate; --out writes them as a method override for --config.
 
 exit status: 0 success, 1 bad input, 2 bad usage, 3 internal error
 )";
@@ -47,6 +50,8 @@ int main(int argc, char** argv)
             return greenrenew::cli::runAnalyze(arguments);
         if (command == QStringLiteral("classify"))
             return greenrenew::cli::runClassify(arguments);
+        if (command == QStringLiteral("ahp"))
+            return greenrenew::cli::runAhp(arguments);
     } catch (const greenrenew::core::MissingParameter& error) {
         std::cerr << "greenrenew-cli: the method resources are incomplete: " << error.what()
                   << "\n";
