@@ -17,9 +17,9 @@ namespace greenrenew::render {
 
 struct MapOptions {
     QString title;
-    QString language = QStringLiteral("zh");  // "zh" or "en"
+    QString language = QStringLiteral("zh"); // "zh" or "en"
     bool legend = true;
-    bool decorations = true;  // scale bar, north arrow, attribution
+    bool decorations = true; // scale bar, north arrow, attribution
     /// Part of the project to show, in project CRS metres; empty: the parcels' extent.
     QRectF extent;
     /// Parcel to outline as selected (index into project.parcels), -1 for none.
@@ -33,11 +33,10 @@ QString categoryLabel(core::Category category, const QString& language);
 
 /// Draws the map into TARGET (device coordinates of PAINTER).
 void drawMap(QPainter& painter, const QRectF& target, const core::Project& project,
-             const core::Analysis& analysis, const MapOptions& options);
+    const core::Analysis& analysis, const MapOptions& options);
 
 /// Renders the map to a PNG file of WIDTH x HEIGHT pixels; false on write failure.
-bool writeMapPng(const QString& path, const core::Project& project,
-                 const core::Analysis& analysis, const MapOptions& options, int width = 2400,
-                 int height = 1800);
+bool writeMapPng(const QString& path, const core::Project& project, const core::Analysis& analysis,
+    const MapOptions& options, int width = 2400, int height = 1800);
 
 } // namespace greenrenew::render

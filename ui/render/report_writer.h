@@ -6,16 +6,23 @@
 #include "core/model.h"
 #include "core/result.h"
 
+#include <QDate>
 #include <QString>
 
 namespace greenrenew::render {
 
 struct ReportOptions {
-    QString title;
-    QString language = QStringLiteral("zh");  // "zh" or "en"
+    QString title; // empty: a default title in the language
+    QString language = QStringLiteral("zh"); // "zh" or "en"
+    QString district; // district name on the cover; empty: omitted
+    QDate date; // date on the cover; invalid: today
 };
 
+/// Writes the report as an A4 portrait PDF (300 dpi): cover, overview map, method in brief with
+/// a summary per renewal type, the parcel table (headers repeated on every page), page numbers.
+/// Every text from the data set is drawn as plain text. Returns the number of pages written.
+/// The file is replaced only once the whole report has been written.
 core::Result<int> writeReportPdf(const QString& path, const core::Project& project,
-                                 const core::Analysis& analysis, const ReportOptions& options);
+    const core::Analysis& analysis, const ReportOptions& options);
 
 } // namespace greenrenew::render

@@ -1,0 +1,199 @@
+#include "ui/render/report_summary.h"
+#include "ui/render/report_writer.h"
+
+#include "render_fixture.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace greenrenew::render {
+namespace {
+
+constexpr double kTolerance = 1e-9;
+
+/// Text of every page of a PDF through poppler's pdftotext (an independent reader).
+QStringList pdfPages(const QString& path)
+{
+    QProcess process;
+    process.start(
+        QStringLiteral("pdftotext"), { QStringLiteral("-layout"), path, QStringLiteral("-") });
+    if (!process.waitForFinished(30000) || process.exitCode() != 0)
+        return {};
+    QStringList pages = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\f'));
+    if (!pages.isEmpty() && pages.last().trimmed().isEmpty())
+        pages.removeLast();
+    return pages;
+}
+
+QString runTool(const QString& tool, const QString& path)
+{
+    QProcess process;
+    process.start(tool, { path });
+    process.waitForFinished(30000);
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+core::Project manyParcels(int count)
+{
+    core::Project project = test::threeParcels();
+    project.parcels.clear();
+    for (int i = 0; i < count; ++i) {
+        core::Parcel parcel;
+        parcel.id = i + 1;
+        parcel.name = "地块 " + std::to_string(i + 1);
+        parcel.geometry.push_back(test::square(test::kOriginX + (i % 10) * test::kSide,
+            test::kOriginY + (i / 10) * test::kSide, test::kSide));
+        project.parcels.push_back(parcel);
+    }
+    return project;
+}
+
+core::Analysis manyResults(int count)
+{
+    core::Analysis analysis;
+    for (int i = 0; i < count; ++i)
+        analysis.parcels.push_back(
+            test::result(core::Category::Transport, 10000, 0.3, 1.2, 0.25, 12.5));
+    return analysis;
+}
+
+class ReportWriterTest : public ::testing::Test {
+protected:
+    QString path(const char* name) const { return m_dir.filePath(QString::fromLatin1(name)); }
+
+    QTemporaryDir m_dir;
+};
+
+TEST_F(ReportWriterTest, WritesFourPagesForThreeParcels)
+{
+    // Cover, overview map, method with summaries, one table page.
+    ReportOptions options;
+    options.language = QStringLiteral("en");
+    const core::Result<int> pages
+        = writeReportPdf(path("r.pdf"), test::threeParcels(), test::threeResults(), options);
+    ASSERT_TRUE(pages.ok()) << pages.error().describe();
+    EXPECT_EQ(pages.value(), 4);
+
+    QFile file(path("r.pdf"));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_EQ(file.read(5), QByteArray("%PDF-"));
+    EXPECT_EQ(pdfPages(path("r.pdf")).size(), 4);
+}
+
+TEST_F(ReportWriterTest, PrintsChineseTextAndKnownFigures)
+{
+    ASSERT_TRUE(writeReportPdf(path("zh.pdf"), test::threeParcels(), test::threeResults(), {}));
+    const QStringList pages = pdfPages(path("zh.pdf"));
+    ASSERT_EQ(pages.size(), 4);
+    EXPECT_TRUE(pages[0].contains(QStringLiteral("© OpenStreetMap contributors, ODbL")));
+    EXPECT_TRUE(pages[1].contains(QStringLiteral("建设")));
+    EXPECT_TRUE(pages[2].contains(QStringLiteral("老旧居住区")));
+    // Parcel 101: density 0.5, FAR 2.0, green 0.1, 120 tCO2e/yr; historic block 豫园.
+    const QString table = pages[3];
+    EXPECT_TRUE(table.contains(QStringLiteral("石库门里弄")));
+    EXPECT_TRUE(table.contains(QStringLiteral("50.0%")));
+    EXPECT_TRUE(table.contains(QStringLiteral("2.00")));
+    EXPECT_TRUE(table.contains(QStringLiteral("120.0")));
+    EXPECT_TRUE(table.contains(QStringLiteral("历史街区")));
+    // pdftotext drops the spaces between Han characters and digits.
+    EXPECT_TRUE(QString(table).remove(QLatin1Char(' ')).contains(QStringLiteral("第4页/共4页")));
+}
+
+TEST_F(ReportWriterTest, RepeatsTableHeaderAndNumbersEveryPage)
+{
+    ReportOptions options;
+    options.language = QStringLiteral("en");
+    const core::Result<int> pages
+        = writeReportPdf(path("many.pdf"), manyParcels(150), manyResults(150), options);
+    ASSERT_TRUE(pages.ok());
+    const QStringList text = pdfPages(path("many.pdf"));
+    ASSERT_EQ(text.size(), pages.value());
+    ASSERT_GT(pages.value(), 4); // 150 rows do not fit on one A4 page
+    for (int i = 3; i < text.size(); ++i) {
+        EXPECT_TRUE(text[i].contains(QStringLiteral("Renewal type"))) << "page " << i + 1;
+        EXPECT_TRUE(
+            text[i].contains(QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages.value())));
+    }
+    // Every parcel appears once, the last on the last page.
+    EXPECT_TRUE(text.last().contains(QStringLiteral("地块 150")));
+}
+
+TEST_F(ReportWriterTest, DrawsMarkupInNamesAsPlainText)
+{
+    core::Project project = test::threeParcels();
+    project.parcels[0].name = "<b>&amp; Bund</b>";
+    const core::Result<int> pages
+        = writeReportPdf(path("m.pdf"), project, test::threeResults(), {});
+    ASSERT_TRUE(pages.ok());
+    EXPECT_EQ(pages.value(), 4);
+    EXPECT_TRUE(pdfPages(path("m.pdf"))[3].contains(QStringLiteral("<b>&amp; Bund</b>")));
+}
+
+TEST_F(ReportWriterTest, EmbedsTheCjkFont)
+{
+    ASSERT_TRUE(writeReportPdf(path("f.pdf"), test::threeParcels(), test::threeResults(), {}));
+    const QString fonts = runTool(QStringLiteral("pdffonts"), path("f.pdf"));
+    ASSERT_TRUE(fonts.contains(QStringLiteral("WenQuanYiMicroHei")));
+    for (const QString& line : fonts.split(QLatin1Char('\n'))) {
+        if (line.contains(QStringLiteral("WenQuanYi"))) {
+            EXPECT_TRUE(line.contains(QStringLiteral(" yes "))) << line.toStdString();
+        }
+    }
+}
+
+TEST_F(ReportWriterTest, ReportsUnwritablePath)
+{
+    const core::Result<int> pages = writeReportPdf(
+        QStringLiteral("/nonexistent-dir/r.pdf"), test::threeParcels(), test::threeResults(), {});
+    ASSERT_FALSE(pages.ok());
+    EXPECT_EQ(pages.error().path, "/nonexistent-dir/r.pdf");
+}
+
+TEST(ReportSummaryTest, WeighsFiguresByParcelArea)
+{
+    // Two residential parcels: 10000 m2 at density 0.5 and 30000 m2 at 0.1 -> (5000 + 3000) /
+    // 40000 = 0.2; FAR (2.0 x 10000 + 0.6 x 30000) / 40000 = 0.95; green (0.1 + 0.9) ... below.
+    core::Project project = test::threeParcels();
+    project.parcels[2].type = core::RenewalType::Residential;
+    core::Analysis analysis;
+    analysis.parcels = { test::result(core::Category::Construction, 10000, 0.5, 2.0, 0.1, 120),
+        test::result(core::Category::Transport, 30000, 0.1, 0.6, 0.3, 40),
+        test::result(core::Category::Greening, 0, 0, 0, 0, 0) };
+    analysis.parcels[2].form.areaM2 = 0;
+
+    const std::vector<TypeSummary> byType = summarizeByType(project, analysis);
+    ASSERT_EQ(byType.size(), 4u);
+    const TypeSummary& residential = byType[0];
+    EXPECT_EQ(residential.parcelCount, 3);
+    EXPECT_NEAR(residential.areaM2, 40000, kTolerance);
+    EXPECT_NEAR(residential.buildingDensity, 0.2, kTolerance);
+    EXPECT_NEAR(residential.far, 0.95, kTolerance);
+    // Green: (0.1 x 10000 + 0.3 x 30000) / 40000 = 0.25.
+    EXPECT_NEAR(residential.greenCoverage, 0.25, kTolerance);
+    EXPECT_NEAR(residential.ledger.constructionT, 160, kTolerance);
+    EXPECT_EQ(byType[1].parcelCount, 0);
+    EXPECT_NEAR(byType[1].buildingDensity, 0, kTolerance);
+
+    const TypeSummary all = summarizeAll(byType);
+    EXPECT_NEAR(all.buildingDensity, 0.2, kTolerance);
+    EXPECT_EQ(all.parcelCount, 3);
+}
+
+TEST(ReportSummaryTest, CountsGapsPerCircle)
+{
+    core::WalkAccess walk;
+    walk.gaps["5min"] = { "kindergarten", "fresh_market" };
+    walk.gaps["15min"] = { "hospital" };
+    EXPECT_EQ(gapCount(walk, "5min"), 2);
+    EXPECT_EQ(gapCount(walk, "10min"), 0);
+    EXPECT_EQ(gapCount(walk, "15min"), 1);
+
+    const core::Project project; // no configured circles
+    EXPECT_EQ(circleIds(project), (std::vector<std::string> { "5min", "10min", "15min" }));
+}
+
+} // namespace
+} // namespace greenrenew::render

@@ -1,0 +1,322 @@
+#include "ui/render/map_renderer.h"
+
+#include "ui/render/map_decorations.h"
+#include "ui/render/map_view.h"
+#include "ui/render/theme.h"
+
+#include <QFontMetricsF>
+#include <QImage>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <limits>
+#include <set>
+#include <string>
+
+namespace greenrenew::render {
+
+namespace {
+
+const QColor kParcelOutline(0x3C, 0x3C, 0x3C);
+const QColor kBuildingFill(0x50, 0x50, 0x50, 105);
+const QColor kBuildingOutline(0x30, 0x30, 0x30, 150);
+const QColor kGreenFill(0x9C, 0xD6, 0x6A, 170);
+const QColor kGreenOutline(0x3F, 0x7F, 0x2A);
+const QColor kStreetCasing(0x6E, 0x6E, 0x6E);
+const QColor kStreetFill(0xFF, 0xFF, 0xFF);
+const QColor kFacilityFill(0x1A, 0x1A, 0x1A);
+const QColor kSelectedOuter(0x00, 0x00, 0x00);
+const QColor kSelectedInner(0xFF, 0xD4, 0x00);
+
+/// Share of the parcels' extent added on each side when no extent is given.
+constexpr double kExtentMargin = 0.05;
+
+struct Bounds {
+    double minX = std::numeric_limits<double>::max();
+    double minY = std::numeric_limits<double>::max();
+    double maxX = std::numeric_limits<double>::lowest();
+    double maxY = std::numeric_limits<double>::lowest();
+
+    bool valid() const { return minX <= maxX && minY <= maxY; }
+    void add(const core::Point& point)
+    {
+        minX = std::min(minX, point.x());
+        minY = std::min(minY, point.y());
+        maxX = std::max(maxX, point.x());
+        maxY = std::max(maxY, point.y());
+    }
+    bool intersects(const QRectF& world) const
+    {
+        return valid() && maxX >= world.left() && minX <= world.right() && maxY >= world.top()
+            && minY <= world.bottom();
+    }
+    QRectF rect() const { return QRectF(minX, minY, maxX - minX, maxY - minY); }
+};
+
+template <typename Points> void addPoints(Bounds& bounds, const Points& points)
+{
+    for (const core::Point& point : points)
+        bounds.add(point);
+}
+
+Bounds boundsOf(const core::Polygon& polygon)
+{
+    Bounds bounds;
+    addPoints(bounds, polygon.outer()); // holes lie inside the outer ring
+    return bounds;
+}
+
+Bounds boundsOf(const core::LineString& line)
+{
+    Bounds bounds;
+    addPoints(bounds, line);
+    return bounds;
+}
+
+void addRing(QPainterPath& path, const MapView& view, const core::Ring& ring)
+{
+    if (ring.size() < 3)
+        return;
+    path.moveTo(view.toDevice(ring.front().x(), ring.front().y()));
+    for (std::size_t i = 1; i < ring.size(); ++i)
+        path.lineTo(view.toDevice(ring[i].x(), ring[i].y()));
+    path.closeSubpath();
+}
+
+/// One path per polygon; even-odd fill leaves the holes empty whatever the ring orientation.
+QPainterPath polygonPath(const MapView& view, const core::Polygon& polygon)
+{
+    QPainterPath path;
+    path.setFillRule(Qt::OddEvenFill);
+    addRing(path, view, polygon.outer());
+    for (const core::Ring& hole : polygon.inners())
+        addRing(path, view, hole);
+    return path;
+}
+
+/// Calls DRAW with the path of every polygon of GEOMETRY that reaches into the view.
+template <typename Draw>
+void forVisiblePolygons(const MapView& view, const core::MultiPolygon& geometry, Draw draw)
+{
+    for (const core::Polygon& polygon : geometry) {
+        if (boundsOf(polygon).intersects(view.visibleWorld()))
+            draw(polygonPath(view, polygon));
+    }
+}
+
+QRectF parcelsExtent(const core::Project& project)
+{
+    Bounds bounds;
+    for (const core::Parcel& parcel : project.parcels) {
+        for (const core::Polygon& polygon : parcel.geometry)
+            addPoints(bounds, polygon.outer());
+    }
+    if (!bounds.valid()) {
+        for (const core::Building& building : project.buildings) {
+            for (const core::Polygon& polygon : building.footprint)
+                addPoints(bounds, polygon.outer());
+        }
+    }
+    if (!bounds.valid())
+        return QRectF(0, 0, 100, 100);
+
+    QRectF extent = bounds.rect();
+    const double margin = kExtentMargin * std::max({ extent.width(), extent.height(), 10.0 });
+    return extent.adjusted(-margin, -margin, margin, margin);
+}
+
+bool isMajorStreet(const std::string& highway)
+{
+    static const std::set<std::string> kMajor = { "motorway", "trunk", "primary", "secondary",
+        "tertiary", "motorway_link", "trunk_link", "primary_link", "secondary_link" };
+    return kMajor.count(highway) != 0;
+}
+
+void drawParcelFills(QPainter& painter, const MapView& view, const core::Project& project,
+    const core::Analysis& analysis)
+{
+    painter.setPen(Qt::NoPen);
+    for (std::size_t i = 0; i < project.parcels.size(); ++i) {
+        const QColor fill = i < analysis.parcels.size()
+            ? categoryColor(analysis.parcels[i].carbon.leading)
+            : notAnalysedColor();
+        painter.setBrush(fill);
+        forVisiblePolygons(view, project.parcels[i].geometry,
+            [&](const QPainterPath& path) { painter.drawPath(path); });
+    }
+}
+
+void drawGreenAndBuildings(
+    QPainter& painter, const MapView& view, const core::Project& project, double unit)
+{
+    painter.setPen(QPen(kGreenOutline, 0.5 * unit));
+    painter.setBrush(kGreenFill);
+    for (const core::GreenSpace& green : project.green)
+        forVisiblePolygons(
+            view, green.geometry, [&](const QPainterPath& path) { painter.drawPath(path); });
+
+    painter.setPen(QPen(kBuildingOutline, 0.35 * unit));
+    painter.setBrush(kBuildingFill);
+    for (const core::Building& building : project.buildings)
+        forVisiblePolygons(
+            view, building.footprint, [&](const QPainterPath& path) { painter.drawPath(path); });
+}
+
+void drawStreets(QPainter& painter, const MapView& view, const core::Project& project, double unit)
+{
+    // Two passes, casing then fill, so crossings read as joined streets.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const core::Street& street : project.streets) {
+            const bool major = isMajorStreet(street.highway);
+            const double width = (major ? 3.2 : 1.6) * unit;
+            const QPen pen = pass == 0
+                ? QPen(
+                    kStreetCasing, width + 1.4 * unit, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin)
+                : QPen(kStreetFill, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+            painter.setPen(pen);
+            // A brush would fill the area a curved street path encloses.
+            painter.setBrush(Qt::NoBrush);
+            for (const core::LineString& line : street.geometry) {
+                if (line.size() < 2 || !boundsOf(line).intersects(view.visibleWorld()))
+                    continue;
+                QPainterPath path;
+                path.moveTo(view.toDevice(line.front().x(), line.front().y()));
+                for (std::size_t i = 1; i < line.size(); ++i)
+                    path.lineTo(view.toDevice(line[i].x(), line[i].y()));
+                painter.drawPath(path);
+            }
+        }
+    }
+}
+
+void drawParcelOutlines(
+    QPainter& painter, const MapView& view, const core::Project& project, double unit)
+{
+    painter.setPen(QPen(kParcelOutline, 0.7 * unit));
+    painter.setBrush(Qt::NoBrush);
+    for (const core::Parcel& parcel : project.parcels)
+        forVisiblePolygons(
+            view, parcel.geometry, [&](const QPainterPath& path) { painter.drawPath(path); });
+}
+
+void drawFacilities(
+    QPainter& painter, const MapView& view, const core::Project& project, double unit)
+{
+    painter.setPen(QPen(Qt::white, 0.5 * unit));
+    painter.setBrush(kFacilityFill);
+    const QRectF& world = view.visibleWorld();
+    const double radius = 2.2 * unit;
+    for (const core::Facility& facility : project.facilities) {
+        const core::Point& point = facility.location;
+        if (!world.contains(point.x(), point.y()))
+            continue;
+        painter.drawEllipse(view.toDevice(point.x(), point.y()), radius, radius);
+    }
+}
+
+void drawSelection(
+    QPainter& painter, const MapView& view, const core::Project& project, int selected, double unit)
+{
+    if (selected < 0 || selected >= static_cast<int>(project.parcels.size()))
+        return;
+    painter.setBrush(Qt::NoBrush);
+    for (const auto& [color, width] :
+        { std::pair { kSelectedOuter, 5.0 }, { kSelectedInner, 2.6 } }) {
+        painter.setPen(QPen(color, width * unit, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        forVisiblePolygons(view, project.parcels[selected].geometry,
+            [&](const QPainterPath& path) { painter.drawPath(path); });
+    }
+}
+
+std::vector<LegendEntry> fullLegend(
+    const core::Project& project, const core::Analysis& analysis, const MapOptions& options)
+{
+    const QString& lang = options.language;
+    std::vector<LegendEntry> entries = categoryLegend(lang);
+    if (analysis.parcels.size() < project.parcels.size())
+        entries.push_back({ LegendSymbol::Fill, notAnalysedColor(),
+            pick(lang, QStringLiteral("未分析"), QStringLiteral("Not analysed")) });
+    if (!project.buildings.empty())
+        entries.push_back({ LegendSymbol::Fill, kBuildingFill,
+            pick(lang, QStringLiteral("建筑"), QStringLiteral("Buildings")) });
+    if (!project.green.empty())
+        entries.push_back({ LegendSymbol::Hatch, kGreenFill,
+            pick(lang, QStringLiteral("绿地"), QStringLiteral("Green space")) });
+    if (!project.streets.empty())
+        entries.push_back({ LegendSymbol::Line, kStreetCasing,
+            pick(lang, QStringLiteral("街道"), QStringLiteral("Streets")) });
+    if (!project.facilities.empty())
+        entries.push_back({ LegendSymbol::Dot, kFacilityFill,
+            pick(lang, QStringLiteral("设施"), QStringLiteral("Facilities")) });
+    if (options.selectedParcel >= 0)
+        entries.push_back({ LegendSymbol::Outline, kSelectedInner,
+            pick(lang, QStringLiteral("选中地块"), QStringLiteral("Selected")) });
+    return entries;
+}
+
+} // namespace
+
+void drawMap(QPainter& painter, const QRectF& target, const core::Project& project,
+    const core::Analysis& analysis, const MapOptions& options)
+{
+    const QRectF extent = options.extent.isValid() ? options.extent : parcelsExtent(project);
+    const MapView view(extent, target);
+    const double unit = mapUnit(target);
+
+    painter.save();
+    painter.setClipRect(target, Qt::IntersectClip);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.fillRect(target, Qt::white);
+
+    drawParcelFills(painter, view, project, analysis);
+    drawGreenAndBuildings(painter, view, project, unit);
+    drawStreets(painter, view, project, unit);
+    drawParcelOutlines(painter, view, project, unit);
+    drawFacilities(painter, view, project, unit);
+    drawSelection(painter, view, project, options.selectedParcel, unit);
+
+    if (options.legend) {
+        const QString title = pick(
+            options.language, QStringLiteral("主导碳源"), QStringLiteral("Leading carbon source"));
+        drawLegend(painter, target, title, fullLegend(project, analysis, options));
+    }
+    if (options.decorations) {
+        drawScaleBar(painter, view);
+        drawNorthArrow(painter, target);
+        drawAttribution(painter, target, QString::fromStdString(project.crsName),
+            QString::fromStdString(project.attribution), options.language);
+    }
+    painter.restore();
+}
+
+bool writeMapPng(const QString& path, const core::Project& project, const core::Analysis& analysis,
+    const MapOptions& options, int width, int height)
+{
+    if (width <= 0 || height <= 0)
+        return false;
+    QImage image(width, height, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    QRectF mapArea(0, 0, width, height);
+    if (!options.title.isEmpty()) {
+        const double unit = mapUnit(mapArea);
+        const QFont font = mapFont(24 * unit, true);
+        const double band = QFontMetricsF(font).height() + 20 * unit;
+        painter.setFont(font);
+        painter.setPen(Qt::black);
+        const QRectF titleRect(10 * unit, 0, width - 20 * unit, band);
+        const QString title
+            = QFontMetricsF(font).elidedText(options.title, Qt::ElideRight, titleRect.width());
+        // Qt::TextSingleLine and no Qt::TextShowMnemonic: the title is data, drawn as is.
+        painter.drawText(titleRect, Qt::AlignCenter | Qt::TextSingleLine, title);
+        mapArea.setTop(band);
+    }
+    drawMap(painter, mapArea, project, analysis, options);
+    painter.end();
+    return image.save(path, "PNG");
+}
+
+} // namespace greenrenew::render

@@ -1,0 +1,73 @@
+#pragma once
+
+// A plain table on a report page: fixed columns, a header row, one line per row. Cell texts
+// are data, drawn as plain text and cut with an ellipsis when too long, so no value can move
+// the layout or be read as markup.
+
+#include <QColor>
+#include <QFont>
+#include <QString>
+
+#include <utility>
+#include <vector>
+
+class QPainter;
+class QPaintDevice;
+
+namespace greenrenew::render {
+
+struct TableColumn {
+    TableColumn(QString header, double share, Qt::Alignment align = Qt::AlignLeft)
+        : header(std::move(header))
+        , share(share)
+        , align(align)
+    {
+    }
+
+    QString header;
+    double share = 1; // part of the table width, relative to the other columns
+    Qt::Alignment align = Qt::AlignLeft;
+};
+
+struct TableCell {
+    TableCell(QString text, QColor swatch = {})
+        : text(std::move(text))
+        , swatch(swatch)
+    {
+    }
+
+    QString text;
+    QColor swatch; // drawn as a small square before the text when valid
+};
+
+class PageTable {
+public:
+    /// A table LEFT..LEFT+WIDTH in device units of DEVICE, using FONT for cells (bold for the
+    /// header).
+    PageTable(double left, double width, std::vector<TableColumn> columns, const QFont& font,
+        QPaintDevice* device);
+
+    double rowHeight() const { return m_rowHeight; }
+    double headerHeight() const { return m_headerHeight; }
+
+    /// Draws the header row with its top at Y; returns the y below it.
+    double drawHeader(QPainter& painter, double y) const;
+    /// Draws one row; SHADED gives it a light band, BOLD marks totals. Returns the y below it.
+    double drawRow(QPainter& painter, double y, const std::vector<TableCell>& cells, bool shaded,
+        bool bold = false) const;
+
+private:
+    double columnLeft(std::size_t column) const;
+    double columnWidth(std::size_t column) const;
+
+    double m_left;
+    double m_width;
+    std::vector<TableColumn> m_columns;
+    double m_shareSum = 0;
+    QFont m_font;
+    double m_rowHeight = 0;
+    double m_headerHeight = 0;
+    double m_padding = 0;
+};
+
+} // namespace greenrenew::render
