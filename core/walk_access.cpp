@@ -195,8 +195,9 @@ ParcelAccess findAccess(const WalkNetwork& network, const Parcel& parcel, double
 }
 
 /// Per parcel: the straight distance from the parcel (0 inside) to the nearest of `points`,
-/// or infinity beyond the bound. Points come nearest to the parcel's envelope first, a lower
-/// bound of the distance to the parcel, so the scan stops early.
+/// or infinity beyond the bound. The distance to the parcel's envelope is a lower bound of
+/// the distance to the parcel, so the k points nearest the envelope settle the answer once
+/// the k-th lies beyond the best found; k grows until it does.
 std::vector<double> crowflyDistances(const std::vector<Parcel>& parcels,
                                      const std::vector<Box>& envelopes,
                                      const std::vector<Point>& points, double boundM)
@@ -208,15 +209,22 @@ std::vector<double> crowflyDistances(const std::vector<Parcel>& parcels,
     bgi::rtree<Entry, bgi::rstar<16>> tree(entries.begin(), entries.end());
 
     std::vector<double> distances(parcels.size(), kInfinity);
+    std::vector<Entry> hits;
     for (std::size_t p = 0; p < parcels.size(); ++p) {
         if (parcels[p].geometry.empty())
             continue;
         double best = kInfinity;
-        for (auto it = tree.qbegin(bgi::nearest(envelopes[p], points.size()));
-             it != tree.qend(); ++it) {
-            if (bg::distance(it->first, envelopes[p]) > std::min(best, boundM))
+        for (std::size_t k = 8;; k *= 4) {
+            hits.clear();
+            tree.query(bgi::nearest(envelopes[p], static_cast<unsigned>(k)),
+                       std::back_inserter(hits));
+            double farthestM = 0;
+            for (const Entry& hit : hits) {
+                best = std::min(best, bg::distance(hit.first, parcels[p].geometry));
+                farthestM = std::max(farthestM, bg::distance(hit.first, envelopes[p]));
+            }
+            if (hits.size() < k || best == 0 || farthestM > std::min(best, boundM))
                 break;
-            best = std::min(best, bg::distance(it->first, parcels[p].geometry));
         }
         distances[p] = best <= boundM ? best : kInfinity;
     }

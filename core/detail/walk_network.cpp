@@ -448,14 +448,22 @@ std::optional<NodeGap> WalkNetwork::nearestNode(const MultiPolygon& area) const
         return std::nullopt;
     Box envelope = envelopeOf(area);
     std::optional<NodeGap> best;
-    // Nodes come by distance to the envelope, a lower bound of the distance to the area.
-    for (auto it = m_impl->nodeTree.qbegin(bgi::nearest(envelope, m_impl->nodes.size()));
-         it != m_impl->nodeTree.qend(); ++it) {
-        if (best && bg::distance(it->first, envelope) > best->gapM)
+    // The distance to the envelope is a lower bound of the distance to the area: once the k-th
+    // node nearest the envelope lies beyond the best gap, no further node can beat it.
+    std::vector<NodeEntry> hits;
+    for (std::size_t k = 8;; k *= 4) {
+        hits.clear();
+        m_impl->nodeTree.query(bgi::nearest(envelope, static_cast<unsigned>(k)),
+                               std::back_inserter(hits));
+        double farthestM = 0;
+        for (const NodeEntry& hit : hits) {
+            double gapM = bg::distance(hit.first, area);
+            if (!best || gapM < best->gapM)
+                best = NodeGap{hit.second, gapM};
+            farthestM = std::max(farthestM, bg::distance(hit.first, envelope));
+        }
+        if (hits.size() < k || (best && (best->gapM == 0 || farthestM > best->gapM)))
             break;
-        double gapM = bg::distance(it->first, area);
-        if (!best || gapM < best->gapM)
-            best = NodeGap{it->second, gapM};
     }
     return best;
 }
