@@ -106,7 +106,7 @@ void MainWindow::createDocks()
     m_inspector = new ParcelInspector(inspectorDock);
     inspectorDock->setWidget(m_inspector);
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
-    resizeDocks({legendDock, inspectorDock}, {260, 420}, Qt::Horizontal);
+    resizeDocks({legendDock, inspectorDock}, {230, 440}, Qt::Horizontal);
 }
 
 void MainWindow::createActions()
@@ -208,6 +208,19 @@ void MainWindow::setProject(std::shared_ptr<const core::Project> project,
     m_canvas->setData(m_project, m_analysis);
     setWindowTitle(path.isEmpty() ? tr("GreenRenew")
                                   : tr("%1 – GreenRenew").arg(QFileInfo(path).fileName()));
+}
+
+bool MainWindow::selectParcelById(core::FeatureId parcelId)
+{
+    if (!m_project)
+        return false;
+    for (std::size_t i = 0; i < m_project->parcels.size(); ++i) {
+        if (m_project->parcels[i].id == parcelId) {
+            m_canvas->setSelectedParcel(static_cast<int>(i));
+            return true;
+        }
+    }
+    return false;
 }
 
 void MainWindow::showMessage(const QString& text)

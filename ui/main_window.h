@@ -35,6 +35,9 @@ public:
     void setProject(std::shared_ptr<const core::Project> project,
                     std::shared_ptr<const core::Analysis> analysis, const QString& path = {});
 
+    /// Selects the parcel whose id is PARCELID; false when no parcel has it.
+    bool selectParcelById(core::FeatureId parcelId);
+
     MapCanvas* canvas() const { return m_canvas; }
     ParcelInspector* inspector() const { return m_inspector; }
     /// Text of the message bar; empty when it is hidden.

@@ -11,6 +11,7 @@ namespace greenrenew::ui {
 namespace {
 
 constexpr int kKeyRole = Qt::UserRole;
+constexpr int kLabelColumnPx = 190;
 
 QString fromStd(const std::string& text)
 {
@@ -58,6 +59,20 @@ QString percent(double share)
     return QStringLiteral("%1 %").arg(number(share * 100, 1));
 }
 
+/// "FAR max" for figure "far", bound "max": the compliance figures named as on screen.
+QString complianceLabel(const core::ComplianceCheck& check)
+{
+    static const std::pair<const char*, const char*> kFigures[] = {
+        {"far", "FAR"}, {"building_density", "Building density"},
+        {"green_coverage", "Green coverage"}, {"height", "Height"}};
+    QString figure = fromStd(check.figure);
+    for (const auto& [id, label] : kFigures) {
+        if (check.figure == id)
+            figure = QString::fromUtf8(label);
+    }
+    return QStringLiteral("%1 %2").arg(figure, fromStd(check.bound));
+}
+
 QString facilityTypeText(const core::Project& project, const std::string& id)
 {
     for (const core::FacilityType& type : project.config.facilityTypes) {
@@ -67,13 +82,16 @@ QString facilityTypeText(const core::Project& project, const std::string& id)
     return fromStd(id);
 }
 
-QString techniqueText(const core::Project& project, const std::string& technique)
+QString techniqueText(const core::Project& project, const core::Intervention& measure)
 {
+    if (!measure.nameZh.empty() || !measure.nameEn.empty())
+        return QStringLiteral("%1 %2").arg(fromStd(measure.nameZh), fromStd(measure.nameEn))
+            .trimmed();
     for (const core::InterventionSpec& spec : project.config.interventions) {
-        if (spec.technique == technique)
+        if (spec.technique == measure.technique)
             return QStringLiteral("%1 %2").arg(fromStd(spec.nameZh), fromStd(spec.nameEn));
     }
-    return fromStd(technique);
+    return fromStd(measure.technique);
 }
 
 } // namespace
@@ -86,7 +104,9 @@ ParcelInspector::ParcelInspector(QWidget* parent) : QTreeWidget(parent)
     setAlternatingRowColors(true);
     setUniformRowHeights(true);
     setWordWrap(false);
-    header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // Labels are short; a fixed first column keeps the values in view whatever their length.
+    header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    header()->resizeSection(0, kLabelColumnPx);
     header()->setStretchLastSection(true);
     showNothing();
 }
@@ -191,7 +211,7 @@ void ParcelInspector::addFormRows(const core::FormMetrics& form)
         const QString text = tr("%1 (%2 %3; %4)")
                                  .arg(number(check.value, 3), fromStd(check.bound),
                                       number(check.limit, 3), verdict);
-        QTreeWidgetItem* row = addRow(checks, key, key, text);
+        QTreeWidgetItem* row = addRow(checks, key, complianceLabel(check), text);
         if (!check.source.empty())
             row->setToolTip(0, fromStd(check.source));
         if (!check.ok)
@@ -246,8 +266,9 @@ void ParcelInspector::addCarbonRows(const core::Project& project,
     for (const core::IndexRating& rating : carbon.ratings) {
         QString text = ratingText(rating.rating);
         if (rating.rating != core::Rating::NotAssessed)
-            text += QStringLiteral(" (%1 %2)").arg(number(rating.proxy, 2),
-                                                   fromStd(rating.proxyUnit));
+            text += QStringLiteral(" (%1)").arg(
+                QStringLiteral("%1 %2").arg(number(rating.proxy, 2), fromStd(rating.proxyUnit))
+                    .trimmed());
         QTreeWidgetItem* row = addRow(ratings, QStringLiteral("rating_") + fromStd(rating.index),
                                       fromStd(rating.index), text);
         row->setToolTip(1, fromStd(rating.reason));
@@ -257,14 +278,18 @@ void ParcelInspector::addCarbonRows(const core::Project& project,
     if (carbon.interventions.empty())
         addRow(measures, QStringLiteral("interventions"), tr("None"), QString());
     for (const core::Intervention& measure : carbon.interventions) {
-        const QString text = tr("%1 %2, saves %3 tCO2e/yr (%4 confidence)")
-                                 .arg(number(measure.quantity, 0), fromStd(measure.unit),
+        // Technique names run long in both languages, so they go to the wide value column
+        // and the label is the index the intervention answers.
+        const QString text = tr("%1: %2 %3, saves %4 tCO2e/yr (%5 confidence)")
+                                 .arg(techniqueText(project, measure),
+                                      number(measure.quantity, 0), fromStd(measure.unit),
                                       number(measure.effectTPerYear, 2),
                                       fromStd(measure.confidence));
         QTreeWidgetItem* row =
             addRow(measures, QStringLiteral("intervention_") + fromStd(measure.technique),
-                   techniqueText(project, measure.technique), text);
-        row->setToolTip(0, fromStd(measure.index));
+                   fromStd(measure.index), text);
+        if (!measure.basis.empty())
+            row->setToolTip(1, text + QStringLiteral("\n") + fromStd(measure.basis));
     }
 }
 

@@ -1,6 +1,7 @@
 // greenrenew: the desktop. Opens the data set given on the command line, or the bundled sample.
 // GREENRENEW_SCREENSHOT=FILE.png grabs the window once the data set is loaded and quits, so the
-// window can be looked at without a person at the screen (xvfb-run, offscreen).
+// window can be looked at without a person at the screen (xvfb-run, offscreen);
+// GREENRENEW_SCREENSHOT_PARCEL=ID selects that parcel first, so the inspector shows it.
 
 #include "gis/method_resources.h"
 #include "ui/main_window.h"
@@ -25,7 +26,12 @@ QString samplePath()
 void grabWhenLoaded(greenrenew::ui::MainWindow& window, const QString& screenshotPath)
 {
     QObject::connect(&window, &greenrenew::ui::MainWindow::loadFinished, &window,
-                     [&window, screenshotPath](bool) {
+                     [&window, screenshotPath](bool ok) {
+        bool parsed = false;
+        const qlonglong parcelId = qEnvironmentVariable("GREENRENEW_SCREENSHOT_PARCEL")
+                                       .toLongLong(&parsed);
+        if (ok && parsed && !window.selectParcelById(parcelId))
+            std::fprintf(stderr, "no parcel with id %lld\n", parcelId);
         QTimer::singleShot(kScreenshotDelayMs, &window, [&window, screenshotPath] {
             const bool saved = window.grab().save(screenshotPath);
             std::fprintf(stderr, "%s %s\n", saved ? "screenshot written to" : "cannot write",
