@@ -144,6 +144,44 @@ TEST_F(ReportWriterTest, EmbedsTheCjkFont)
     }
 }
 
+TEST_F(ReportWriterTest, AddsOneAtlasPagePerChosenParcel)
+{
+    ReportOptions options;
+    options.language = QStringLiteral("en");
+    options.parcelPages = true;
+    core::Analysis analysis = test::threeResults();
+    core::IndexRating rating;
+    rating.index = core::indexIds().front();
+    rating.rating = core::Rating::Serious;
+    analysis.parcels[1].carbon.ratings.push_back(rating);
+    core::Intervention intervention;
+    intervention.nameEn = "Rooftop photovoltaics";
+    intervention.quantity = 1200;
+    intervention.unit = "m2";
+    intervention.effectTPerYear = 48.5;
+    analysis.parcels[1].carbon.interventions.push_back(intervention);
+    analysis.parcels[1].walk.gaps["5min"] = { "kindergarten" };
+
+    const core::Result<int> all
+        = writeReportPdf(path("all.pdf"), test::threeParcels(), analysis, options);
+    ASSERT_TRUE(all.ok());
+    EXPECT_EQ(all.value(), 4 + 3);
+
+    options.pageParcels = { 1, 7 }; // 7 names no parcel and is left out
+    const core::Result<int> one
+        = writeReportPdf(path("one.pdf"), test::threeParcels(), analysis, options);
+    ASSERT_TRUE(one.ok());
+    EXPECT_EQ(one.value(), 5);
+    const QStringList pages = pdfPages(path("one.pdf"));
+    ASSERT_EQ(pages.size(), 5);
+    EXPECT_TRUE(pages[4].contains(QStringLiteral("Parcel 102")));
+    EXPECT_TRUE(pages[4].contains(QStringLiteral("Bund row")));
+    EXPECT_TRUE(pages[4].contains(QStringLiteral("Rooftop photovoltaics")));
+    EXPECT_TRUE(pages[4].contains(QStringLiteral("48.5")));
+    EXPECT_TRUE(pages[4].contains(QStringLiteral("serious")));
+    EXPECT_TRUE(pages[4].contains(QStringLiteral("5min: kindergarten")));
+}
+
 TEST_F(ReportWriterTest, ReportsUnwritablePath)
 {
     const core::Result<int> pages = writeReportPdf(

@@ -1,6 +1,7 @@
 #include "ui/render/report_writer.h"
 
 #include "ui/render/map_renderer.h"
+#include "ui/render/report_page.h"
 #include "ui/render/report_summary.h"
 #include "ui/render/report_table.h"
 #include "ui/render/theme.h"
@@ -61,13 +62,19 @@ public:
             = m_page.adjusted(mm(kMarginMm), mm(kMarginMm), -mm(kMarginMm), -mm(kMarginMm + 4));
         m_table = std::make_unique<PageTable>(
             m_content.left(), m_content.width(), parcelColumns(), pageFont(7.5), &m_writer);
+        m_frame = std::make_unique<PageFrame>(PageFrame { painter, m_writer, m_content, m_lang });
         const int tablePages = parcelTablePageCount();
-        m_totalPages = 3 + tablePages;
+        const std::vector<std::size_t> atlas = atlasParcels();
+        m_totalPages = 3 + tablePages + static_cast<int>(atlas.size());
 
         coverPage();
         mapPage();
         methodPage();
         parcelTablePages(tablePages);
+        for (std::size_t index : atlas) {
+            startPage();
+            drawParcelPage(*m_frame, m_project, m_analysis, index);
+        }
         return m_pageNumber;
     }
 
@@ -109,36 +116,10 @@ private:
         p.restore();
     }
 
-    /// Draws a section heading at Y; returns the y below it.
-    double heading(const QString& text, double y)
-    {
-        QPainter& p = *m_painter;
-        const QFont font = pageFont(15, true);
-        const double height = metricsOf(font).height();
-        p.save();
-        p.setFont(font);
-        p.setPen(kAccent);
-        p.drawText(QRectF(m_content.left(), y, m_content.width(), height),
-            Qt::AlignLeft | Qt::TextSingleLine, text);
-        p.setPen(QPen(kAccent, mm(0.4)));
-        p.drawLine(QPointF(m_content.left(), y + height + mm(1)),
-            QPointF(m_content.right(), y + height + mm(1)));
-        p.restore();
-        return y + height + mm(5);
-    }
-
-    /// Draws wrapped plain text at Y across the content width; returns the y below it.
+    double heading(const QString& text, double y) { return drawHeading(*m_frame, text, y); }
     double paragraph(const QString& text, double y, const QFont& font)
     {
-        QPainter& p = *m_painter;
-        p.save();
-        p.setFont(font);
-        p.setPen(Qt::black);
-        const QRectF area(m_content.left(), y, m_content.width(), m_content.bottom() - y);
-        QRectF used;
-        p.drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text, &used);
-        p.restore();
-        return y + used.height() + mm(3);
+        return drawParagraph(*m_frame, text, y, font);
     }
 
     void coverPage()
@@ -373,6 +354,24 @@ private:
         return cells;
     }
 
+    /// The parcels that get an atlas page, invalid indices left out.
+    std::vector<std::size_t> atlasParcels() const
+    {
+        std::vector<std::size_t> indices;
+        if (!m_options.parcelPages)
+            return indices;
+        const int count = static_cast<int>(m_project.parcels.size());
+        if (m_options.pageParcels.empty()) {
+            for (int i = 0; i < count; ++i)
+                indices.push_back(static_cast<std::size_t>(i));
+        }
+        for (int index : m_options.pageParcels) {
+            if (index >= 0 && index < count)
+                indices.push_back(static_cast<std::size_t>(index));
+        }
+        return indices;
+    }
+
     double tableTop() const
     {
         return m_content.top() + metricsOf(pageFont(15, true)).height() + mm(5);
@@ -421,6 +420,7 @@ private:
     QRectF m_page;
     QRectF m_content;
     std::unique_ptr<PageTable> m_table;
+    std::unique_ptr<PageFrame> m_frame;
     int m_pageNumber = 0;
     int m_totalPages = 0;
 };

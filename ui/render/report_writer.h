@@ -9,6 +9,8 @@
 #include <QDate>
 #include <QString>
 
+#include <vector>
+
 namespace greenrenew::render {
 
 struct ReportOptions {
@@ -16,6 +18,11 @@ struct ReportOptions {
     QString language = QStringLiteral("zh"); // "zh" or "en"
     QString district; // district name on the cover; empty: omitted
     QDate date; // date on the cover; invalid: today
+    /// Adds one atlas page per parcel after the table: its map, figures, gaps, ratings and
+    /// interventions.
+    bool parcelPages = false;
+    /// The parcels (indices into project.parcels) that get an atlas page; empty: all.
+    std::vector<int> pageParcels;
 };
 
 /// Writes the report as an A4 portrait PDF (300 dpi): cover, overview map, method in brief with

@@ -1,0 +1,44 @@
+#pragma once
+
+// What every report page shares (the painter, the content area, the language) and the pieces
+// more than one page draws: headings, paragraphs, and the atlas page of one parcel.
+
+#include "core/analysis.h"
+#include "core/model.h"
+
+#include <QFont>
+#include <QFontMetricsF>
+#include <QRectF>
+#include <QString>
+
+#include <cstddef>
+
+class QPainter;
+class QPaintDevice;
+
+namespace greenrenew::render {
+
+struct PageFrame {
+    QPainter& painter;
+    QPaintDevice& device;
+    QRectF content; // the page inside its margins, device units
+    QString language;
+
+    /// Device units of MILLIMETRES on paper.
+    double mm(double millimetres) const;
+    /// Metrics on the page's device: point sizes there are at its resolution, not the screen's.
+    QFontMetricsF metrics(const QFont& font) const { return QFontMetricsF(font, &device); }
+    QString tr(const char* zh, const char* en) const;
+};
+
+/// Draws a section heading (one line, cut with an ellipsis) at Y; returns the y below it.
+double drawHeading(const PageFrame& frame, const QString& text, double y);
+/// Draws wrapped plain text at Y across the content width; returns the y below it.
+double drawParagraph(const PageFrame& frame, const QString& text, double y, const QFont& font);
+
+/// Draws the atlas page of parcel INDEX: its map in context, its figures against their limits,
+/// its walking gaps, the 13 ratings and the interventions with their effect.
+void drawParcelPage(const PageFrame& frame, const core::Project& project,
+    const core::Analysis& analysis, std::size_t index);
+
+} // namespace greenrenew::render
