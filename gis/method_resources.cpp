@@ -344,26 +344,43 @@ std::optional<Problem> mergeDocument(const QJsonObject& root, MethodConfig& conf
                      replace);
 }
 
+std::optional<Error> mergeJson(const QByteArray& json, const QString& origin,
+                               MethodConfig& config, bool replace);
+
 std::optional<Error> mergeFile(const QString& path, MethodConfig& config, bool replace)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return resourceError(path, {}, file.errorString());
+    return mergeJson(file.readAll(), path, config, replace);
+}
+
+std::optional<Error> mergeJson(const QByteArray& json, const QString& origin,
+                               MethodConfig& config, bool replace)
+{
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return resourceError(path, {},
+        return resourceError(origin, {},
                              QStringLiteral("invalid JSON at offset %1: %2")
                                  .arg(parseError.offset)
                                  .arg(parseError.errorString()));
     if (!document.isObject())
-        return resourceError(path, {}, QStringLiteral("the top level is not an object"));
+        return resourceError(origin, {}, QStringLiteral("the top level is not an object"));
     if (auto problem = mergeDocument(document.object(), config, replace))
-        return resourceError(path, problem->key, problem->message);
+        return resourceError(origin, problem->key, problem->message);
     return std::nullopt;
 }
 
 } // namespace
+
+core::Result<bool> applyOverrides(core::MethodConfig& config, const QByteArray& json,
+                                  const QString& origin)
+{
+    if (auto error = mergeJson(json, origin, config, true))
+        return *error;
+    return true;
+}
 
 QString resourceDir()
 {

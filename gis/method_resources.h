@@ -5,6 +5,7 @@
 #include "core/method_config.h"
 #include "core/result.h"
 
+#include <QByteArray>
 #include <QString>
 
 namespace greenrenew::gis {
@@ -16,5 +17,10 @@ QString resourceDir();
 /// values by key.
 core::Result<core::MethodConfig> loadMethodConfig(const QString& dir,
                                                   const QString& overrideFile = {});
+
+/// Replaces values of CONFIG by those of a JSON document in the resources' layout (a
+/// project's overrides); ORIGIN names where the document came from in error messages.
+core::Result<bool> applyOverrides(core::MethodConfig& config, const QByteArray& json,
+                                  const QString& origin);
 
 } // namespace greenrenew::gis

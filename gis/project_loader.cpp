@@ -2,16 +2,43 @@
 
 #include "core/renewal_type_rule.h"
 #include "gis/method_resources.h"
+#include "gis/project_settings.h"
+
+#include <QFile>
 
 namespace greenrenew::gis {
 
 core::Result<core::Project> loadProject(const QString& input, const LoadOptions& options,
                                         ImportReport& report)
 {
-    core::Result<core::MethodConfig> config =
-        loadMethodConfig(resourceDir(), options.configOverride);
+    core::Result<core::MethodConfig> config = loadMethodConfig(resourceDir());
     if (!config)
         return config.error();
+
+    // A project file's own overrides come first; the command line's --config has the last say.
+    if (std::optional<QByteArray> stored = readProjectSetting(input, kMethodOverridesKey)) {
+        const QString origin = input + QStringLiteral(" (table gr_settings)");
+        core::Result<bool> applied = applyOverrides(config.value(), *stored, origin);
+        if (!applied)
+            return applied.error();
+        report.issues.push_back({QStringLiteral("gr_settings"), -1, QStringLiteral("notice"),
+                                 QStringLiteral("method values overridden by the project's "
+                                                "gr_settings table")});
+    }
+    if (!options.configOverride.isEmpty()) {
+        QFile file(options.configOverride);
+        if (!file.open(QIODevice::ReadOnly)) {
+            core::Error error;
+            error.operation = "read method overrides";
+            error.path = options.configOverride.toStdString();
+            error.message = file.errorString().toStdString();
+            return error;
+        }
+        core::Result<bool> applied =
+            applyOverrides(config.value(), file.readAll(), options.configOverride);
+        if (!applied)
+            return applied.error();
+    }
 
     core::Result<core::Project> project = readDataset(input, options.import, report);
     if (!project)

@@ -70,7 +70,15 @@ layer streets "SELECT * FROM roads ORDER BY fid"
 layer facilities "SELECT * FROM pois ORDER BY fid"
 layer study_area "SELECT * FROM study_area"
 
-# 4. Every parcel must have come through the join.
+# 4. The project's own method values (Shanghai's city settings) in the gr_settings table.
+OVERRIDES="$ROOT/resources/sample/method_overrides.json"
+ogrinfo -q "$OUT" -sql "CREATE TABLE gr_settings (key TEXT PRIMARY KEY NOT NULL, value TEXT)"
+ogrinfo -q "$OUT" -sql "INSERT INTO gr_settings (key, value) VALUES ('method_overrides',
+    '$(sed "s/'/''/g" "$OVERRIDES")')"
+ogrinfo -q "$OUT" -sql "INSERT INTO gpkg_contents (table_name, data_type, identifier)
+    VALUES ('gr_settings', 'attributes', 'gr_settings')"
+
+# 5. Every parcel must have come through the join.
 parcels="$(ogrinfo -ro -so "$OUT" parcels | sed -n 's/^Feature Count: //p')"
 source_parcels="$(ogrinfo -ro -so "$SOURCE" parcels | sed -n 's/^Feature Count: //p')"
 if [ "$parcels" != "$source_parcels" ]; then
