@@ -89,15 +89,16 @@ double niceScaleLength(double maxMetres)
     return decade;
 }
 
-double mapUnit(const QRectF& target)
+double mapUnit(const QRectF& target, double symbolScale)
 {
+    if (symbolScale > 0)
+        return symbolScale;
     return std::max(0.5, std::min(target.width(), target.height()) / 800.0);
 }
 
-QRectF drawLegend(QPainter& painter, const QRectF& target, const QString& title,
+QRectF drawLegend(QPainter& painter, const QRectF& target, double unit, const QString& title,
     const std::vector<LegendEntry>& entries)
 {
-    const double unit = mapUnit(target);
     const double pad = 8 * unit;
     const double swatch = 14 * unit;
     const double rowHeight = 20 * unit;
@@ -137,10 +138,9 @@ QRectF drawLegend(QPainter& painter, const QRectF& target, const QString& title,
     return box;
 }
 
-void drawScaleBar(QPainter& painter, const MapView& view)
+void drawScaleBar(QPainter& painter, const MapView& view, double unit)
 {
     const QRectF& target = view.target();
-    const double unit = mapUnit(target);
     const double metres = niceScaleLength(target.width() * 0.2 / view.scale());
     const double length = metres * view.scale();
     const double barHeight = 5 * unit;
@@ -175,9 +175,8 @@ void drawScaleBar(QPainter& painter, const MapView& view)
     painter.restore();
 }
 
-void drawNorthArrow(QPainter& painter, const QRectF& target)
+void drawNorthArrow(QPainter& painter, const QRectF& target, double unit)
 {
-    const double unit = mapUnit(target);
     const double height = 34 * unit;
     const double halfWidth = 10 * unit;
     const QFont font = mapFont(14 * unit, true);
@@ -210,10 +209,9 @@ void drawNorthArrow(QPainter& painter, const QRectF& target)
     painter.restore();
 }
 
-void drawAttribution(QPainter& painter, const QRectF& target, const QString& crsName,
+void drawAttribution(QPainter& painter, const QRectF& target, double unit, const QString& crsName,
     const QString& attribution, const QString& language)
 {
-    const double unit = mapUnit(target);
     const QFont font = mapFont(10.5 * unit);
     const QFontMetricsF metrics(font);
     QStringList lines;

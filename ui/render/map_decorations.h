@@ -33,18 +33,18 @@ std::vector<LegendEntry> categoryLegend(const QString& language);
 /// The largest 1, 2 or 5 x 10^n metres not above MAX_METRES (at least 1 m).
 double niceScaleLength(double maxMetres);
 
-/// Device pixels of one map unit for TARGET.
-double mapUnit(const QRectF& target);
+/// Device pixels of one map unit: SYMBOLSCALE when positive, else derived from TARGET.
+double mapUnit(const QRectF& target, double symbolScale = 0);
 
 /// Draws ENTRIES under TITLE in a framed box at the top-left of TARGET; returns the box.
-QRectF drawLegend(QPainter& painter, const QRectF& target, const QString& title,
+QRectF drawLegend(QPainter& painter, const QRectF& target, double unit, const QString& title,
     const std::vector<LegendEntry>& entries);
 /// Draws a scale bar of a nice round length at the bottom-left of the view's target.
-void drawScaleBar(QPainter& painter, const MapView& view);
+void drawScaleBar(QPainter& painter, const MapView& view, double unit);
 /// Draws a north arrow at the top-right of TARGET (the map is always north-up).
-void drawNorthArrow(QPainter& painter, const QRectF& target);
+void drawNorthArrow(QPainter& painter, const QRectF& target, double unit);
 /// Draws the CRS name and the data attribution at the bottom-right of TARGET.
-void drawAttribution(QPainter& painter, const QRectF& target, const QString& crsName,
+void drawAttribution(QPainter& painter, const QRectF& target, double unit, const QString& crsName,
     const QString& attribution, const QString& language);
 
 } // namespace greenrenew::render

@@ -262,7 +262,7 @@ void drawMap(QPainter& painter, const QRectF& target, const core::Project& proje
 {
     const QRectF extent = options.extent.isValid() ? options.extent : parcelsExtent(project);
     const MapView view(extent, target);
-    const double unit = mapUnit(target);
+    const double unit = mapUnit(target, options.symbolScale);
 
     painter.save();
     painter.setClipRect(target, Qt::IntersectClip);
@@ -279,12 +279,12 @@ void drawMap(QPainter& painter, const QRectF& target, const core::Project& proje
     if (options.legend) {
         const QString title = pick(
             options.language, QStringLiteral("主导碳源"), QStringLiteral("Leading carbon source"));
-        drawLegend(painter, target, title, fullLegend(project, analysis, options));
+        drawLegend(painter, target, unit, title, fullLegend(project, analysis, options));
     }
     if (options.decorations) {
-        drawScaleBar(painter, view);
-        drawNorthArrow(painter, target);
-        drawAttribution(painter, target, QString::fromStdString(project.crsName),
+        drawScaleBar(painter, view, unit);
+        drawNorthArrow(painter, target, unit);
+        drawAttribution(painter, target, unit, QString::fromStdString(project.crsName),
             QString::fromStdString(project.attribution), options.language);
     }
     painter.restore();

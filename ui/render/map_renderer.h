@@ -24,6 +24,10 @@ struct MapOptions {
     QRectF extent;
     /// Parcel to outline as selected (index into project.parcels), -1 for none.
     int selectedParcel = -1;
+    /// Device pixels per symbol unit (line widths, text, legend); 0: the shorter target side
+    /// / 800. Paged output sets it from the paper (about 0.25 mm) so every map on a page has
+    /// the same text size.
+    double symbolScale = 0;
 };
 
 /// Colour of a carbon-source category on every map and chart.

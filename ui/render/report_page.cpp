@@ -268,6 +268,7 @@ void drawParcelPage(const PageFrame& frame, const core::Project& project,
     options.legend = false;
     options.extent = parcelContext(parcel);
     options.selectedParcel = static_cast<int>(index);
+    options.symbolScale = frame.mm(kSymbolUnitMm);
     drawMap(frame.painter, mapRect, project, analysis, options);
     frame.painter.save();
     frame.painter.setPen(QPen(QColor(0x40, 0x40, 0x40), frame.mm(0.3)));

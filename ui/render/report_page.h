@@ -18,6 +18,9 @@ class QPaintDevice;
 
 namespace greenrenew::render {
 
+/// Paper size of one map symbol unit: legend text comes out near 9 pt.
+inline constexpr double kSymbolUnitMm = 0.25;
+
 struct PageFrame {
     QPainter& painter;
     QPaintDevice& device;

@@ -192,6 +192,7 @@ private:
 
         MapOptions options;
         options.language = m_lang;
+        options.symbolScale = mm(kSymbolUnitMm);
         drawMap(*m_painter, mapRect, m_project, m_analysis, options);
         m_painter->save();
         m_painter->setPen(QPen(QColor(0x40, 0x40, 0x40), mm(0.3)));
