@@ -32,6 +32,11 @@ SrsPtr srsFromUserInput(const QString& text)
 {
     SrsPtr srs(new OGRSpatialReference);
     srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (text.trimmed().compare(QLatin1String("LOCAL"), Qt::CaseInsensitive) == 0) {
+        srs->SetLocalCS("local grid in metres (datum unknown)");
+        srs->SetLinearUnits(SRS_UL_METER, 1.0);
+        return srs;
+    }
     QuietGdal quiet;
     if (srs->SetFromUserInput(text.toUtf8().constData()) != OGRERR_NONE)
         return nullptr;
@@ -68,6 +73,67 @@ bool isWebMercator(const OGRSpatialReference& srs)
     return method && QString::fromUtf8(method).contains(QLatin1String("Popular_Visualisation"));
 }
 
+bool inDegreeRange(const OGREnvelope& extent)
+{
+    return extent.MinX >= -180.0 && extent.MaxX <= 180.0 && extent.MinY >= -90.0
+           && extent.MaxY <= 90.0;
+}
+
+std::optional<CrsGuess> guessCrsFromExtent(const OGREnvelope& extent)
+{
+    if (inDegreeRange(extent)) {
+        return CrsGuess{srsFromUserInput(QStringLiteral("EPSG:4326")),
+                        QStringLiteral("coordinates lie in degree ranges")};
+    }
+    // Gauss-Kruger with the zone number in the easting: 8 digits, the same zone at both ends
+    // of the extent, the rest within 500 km of the false easting, northings of China.
+    const int zone = static_cast<int>(std::floor(extent.MinX / 1e6));
+    const bool eightDigits = extent.MinX >= 1e7 && extent.MaxX < 1e8;
+    const bool oneZone = static_cast<int>(std::floor(extent.MaxX / 1e6)) == zone;
+    const bool chinaNorthing = extent.MinY >= 0 && extent.MaxY <= 6.2e6;
+    if (!eightDigits || !oneZone || !chinaNorthing)
+        return std::nullopt;
+    int epsg = 0;
+    QString kind;
+    if (zone >= 25 && zone <= 45) {
+        epsg = 4513 + (zone - 25);  // CGCS2000 / 3-degree Gauss-Kruger zone 25 .. 45
+        kind = QStringLiteral("3-degree");
+    } else if (zone >= 13 && zone <= 23) {
+        epsg = 4491 + (zone - 13);  // CGCS2000 / Gauss-Kruger zone 13 .. 23 (6-degree)
+        kind = QStringLiteral("6-degree");
+    } else {
+        return std::nullopt;
+    }
+    SrsPtr srs = srsFromUserInput(QStringLiteral("EPSG:%1").arg(epsg));
+    if (!srs)
+        return std::nullopt;
+    return CrsGuess{std::move(srs),
+                    QStringLiteral("8-digit eastings start with %1, a %2 Gauss-Kruger zone "
+                                   "number; CGCS2000 assumed (Xian 1980 and Beijing 1954 use "
+                                   "the same zone numbers)")
+                        .arg(zone)
+                        .arg(kind)};
+}
+
+QString whyNoGuess(const OGREnvelope& extent)
+{
+    const double largest = std::max({std::abs(extent.MinX), std::abs(extent.MaxX),
+                                     std::abs(extent.MinY), std::abs(extent.MaxY)});
+    if (largest >= 1e9)
+        return QStringLiteral("coordinates reach %1, far beyond any map grid (units may be "
+                              "millimetres: set a unit scale of 0.001, and the CRS)")
+            .arg(largest, 0, 'g', 3);
+    if (extent.MinX >= 1e5 && extent.MaxX < 1e6 && extent.MinY >= 1e6 && extent.MaxY < 6.2e6)
+        return QStringLiteral("6-digit eastings and 7-digit northings look like Gauss-Kruger "
+                              "without the zone number, whose central meridian the numbers "
+                              "cannot tell (e.g. CGCS2000 3-degree CM 105E is EPSG:4544)");
+    return QStringLiteral("coordinates (%1 .. %2, %3 .. %4) fit no CRS the importer can guess")
+        .arg(extent.MinX, 0, 'f', 0)
+        .arg(extent.MaxX, 0, 'f', 0)
+        .arg(extent.MinY, 0, 'f', 0)
+        .arg(extent.MaxY, 0, 'f', 0);
+}
+
 int utmEpsgFor(double longitudeDeg, double latitudeDeg)
 {
     int zone = static_cast<int>(std::floor((longitudeDeg + 180.0) / 6.0)) + 1;
@@ -83,7 +149,7 @@ core::Result<CrsChoice> chooseProjectCrs(const OGRSpatialReference& source,
         if (!srs)
             return crsError(QStringLiteral("the target CRS \"%1\" is not understood").arg(override),
                             core::ErrorKind::BadUsage);
-        if (!srs->IsProjected())
+        if (!srs->IsProjected() && !srs->IsLocal())
             return crsError(QStringLiteral("the target CRS \"%1\" is not projected").arg(override),
                             core::ErrorKind::BadUsage);
         CrsChoice choice{std::move(srs), {}, QStringLiteral("set by the user")};
@@ -91,6 +157,9 @@ core::Result<CrsChoice> chooseProjectCrs(const OGRSpatialReference& source,
         return choice;
     }
 
+    if (source.IsLocal())
+        return CrsChoice{cloneTraditional(source), describeCrs(source),
+                         QStringLiteral("a local grid in metres, measured as it is")};
     const bool metric = source.IsProjected() && std::abs(source.GetLinearUnits() - 1.0) < 1e-9;
     if (metric && !isWebMercator(source)) {
         CrsChoice choice{cloneTraditional(source), describeCrs(source),

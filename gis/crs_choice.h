@@ -9,6 +9,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace greenrenew::gis::detail {
 
 struct CrsChoice {
@@ -32,6 +34,23 @@ core::Result<CrsChoice> chooseProjectCrs(const OGRSpatialReference& source,
                                          const OGREnvelope* extent, const QString& override);
 
 /// A spatial reference with traditional GIS axis order from user input; null on failure.
+/// "LOCAL" means a local grid in metres of unknown datum (CAD drawings, site surveys): areas
+/// and lengths are measured in it as they are, and nothing can be reprojected into it.
 SrsPtr srsFromUserInput(const QString& text);
+
+/// A CRS guessed from where the coordinates lie, with why.
+struct CrsGuess {
+    SrsPtr srs;
+    QString why;
+};
+
+/// Degrees -> WGS 84; 8-digit eastings whose first two digits are a Chinese Gauss-Kruger zone
+/// -> CGCS2000 with that zone (3-degree zones 25-45, 6-degree zones 13-23, ranges that do not
+/// overlap). Nothing when the range fits neither; then whyNoGuess says what it looks like.
+std::optional<CrsGuess> guessCrsFromExtent(const OGREnvelope& extent);
+QString whyNoGuess(const OGREnvelope& extent);
+
+/// True when every coordinate of EXTENT lies within longitude/latitude ranges.
+bool inDegreeRange(const OGREnvelope& extent);
 
 } // namespace greenrenew::gis::detail

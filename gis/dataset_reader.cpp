@@ -1,16 +1,20 @@
 #include "gis/dataset_reader.h"
 
 #include "gis/crs_choice.h"
+#include "gis/encoding_detection.h"
 #include "gis/field_detection.h"
 #include "gis/gdal_support.h"
 #include "gis/geometry_import.h"
 #include "gis/logging.h"
 
+#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
 #include <set>
 
@@ -29,7 +33,12 @@ const QStringList kDataSuffixes = {QStringLiteral("shp"),    QStringLiteral("gpk
                                    QStringLiteral("geojson"), QStringLiteral("json"),
                                    QStringLiteral("fgb"),    QStringLiteral("kml"),
                                    QStringLiteral("gml"),    QStringLiteral("sqlite"),
-                                   QStringLiteral("csv")};
+                                   QStringLiteral("csv"),    QStringLiteral("zip")};
+
+bool hasSuffix(const QString& path, const char* suffix)
+{
+    return QFileInfo(path).suffix().compare(QLatin1String(suffix), Qt::CaseInsensitive) == 0;
+}
 
 Error inputError(const QString& operation, const QString& path, const QString& layer,
                  const QString& message, ErrorKind kind = ErrorKind::BadInput)
@@ -54,7 +63,28 @@ struct SourceLayer {
     QString layerName;
     std::shared_ptr<GDALDataset> dataset;
     OGRLayer* layer = nullptr;
+    /// Shapefiles only: the .dbf bytes and the encoding chosen from them (GDAL is told not
+    /// to recode, so every string is decoded here).
+    std::shared_ptr<detail::DbfInspection> dbf;
+    detail::EncodingChoice encoding;
+
+    bool shapefile() const { return dbf != nullptr; }
+    QString fileName() const { return QFileInfo(path).fileName(); }
 };
+
+/// Open options per kind of file: shapefiles are read without recoding (the importer decides
+/// the encoding), CSV finds WKT or longitude/latitude columns by their usual names.
+std::vector<const char*> openOptionsFor(const QString& path)
+{
+    if (hasSuffix(path, "shp"))
+        return {"ENCODING=", nullptr};
+    if (hasSuffix(path, "csv"))
+        return {"GEOM_POSSIBLE_NAMES=WKT,wkt,geom,geometry,the_geom,wkt_geom,shape",
+                "X_POSSIBLE_NAMES=lon,longitude,lng,long,x,\xe7\xbb\x8f\xe5\xba\xa6",
+                "Y_POSSIBLE_NAMES=lat,latitude,y,\xe7\xba\xac\xe5\xba\xa6",
+                "KEEP_GEOM_COLUMNS=NO", nullptr};
+    return {nullptr};
+}
 
 /// Opens PATH as a vector data set; the error names the file and, for a shapefile without its
 /// index, the missing .shx (GDAL's own message suggests a config option users cannot set).
@@ -62,17 +92,17 @@ core::Result<std::shared_ptr<GDALDataset>> openDataset(const QString& path)
 {
     const QFileInfo info(path);
     if (info.suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0) {
-        const QString base = info.path() + QLatin1Char('/') + info.completeBaseName();
-        if (!QFile::exists(base + QStringLiteral(".shx"))
-            && !QFile::exists(base + QStringLiteral(".SHX")))
+        if (detail::findSidecar(path, QStringLiteral("shx")).isEmpty())
             return inputError(QStringLiteral("open"), path, {},
                               QStringLiteral("%1.shx is missing (the shapefile's index); copy it "
                                              "beside the .shp").arg(info.completeBaseName()));
     }
     detail::QuietGdal quiet;
     CPLErrorReset();
+    const std::vector<const char*> openOptions = openOptionsFor(path);
     GDALDataset* dataset = GDALDataset::Open(path.toUtf8().constData(),
-                                             GDAL_OF_VECTOR | GDAL_OF_READONLY);
+                                             GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                             openOptions.data());
     if (!dataset)
         return inputError(QStringLiteral("open"), path, {}, lastGdalMessage());
     return std::shared_ptr<GDALDataset>(dataset, detail::DatasetCloser());
@@ -81,10 +111,24 @@ core::Result<std::shared_ptr<GDALDataset>> openDataset(const QString& path)
 void addLayers(const QString& path, const std::shared_ptr<GDALDataset>& dataset,
                std::vector<SourceLayer>& out)
 {
+    const bool shapefile = QString::fromUtf8(dataset->GetDriver()->GetDescription())
+                           == QLatin1String("ESRI Shapefile");
     for (int i = 0; i < dataset->GetLayerCount(); ++i) {
         OGRLayer* layer = dataset->GetLayer(i);
-        if (layer)
-            out.push_back({path, QString::fromUtf8(layer->GetName()), dataset, layer});
+        if (!layer)
+            continue;
+        SourceLayer source{path, QString::fromUtf8(layer->GetName()), dataset, layer, {}, {}};
+        if (shapefile) {
+            const QString shp = hasSuffix(path, "shp")
+                                    ? path
+                                    : path + QLatin1Char('/') + source.layerName
+                                          + QStringLiteral(".shp");
+            source.path = shp;
+            source.dbf = std::make_shared<detail::DbfInspection>(
+                detail::inspectDbf(detail::findSidecar(shp, QStringLiteral("dbf"))));
+            source.encoding = detail::chooseShapefileEncoding(shp, *source.dbf);
+        }
+        out.push_back(std::move(source));
     }
 }
 
@@ -97,11 +141,49 @@ bool nameFitsAnyRole(const QString& name)
     return false;
 }
 
+/// A zip archive is read like a folder: every data file inside it, shapefiles with their
+/// sidecars, through GDAL's /vsizip/ file system (nothing is unpacked to disk).
+core::Result<std::vector<SourceLayer>> openZip(const QString& path, ImportReport& report)
+{
+    const QString root = QStringLiteral("/vsizip/") + QFileInfo(path).absoluteFilePath();
+    char** entries = VSIReadDirRecursive(root.toUtf8().constData());
+    QStringList files;
+    for (char** entry = entries; entry && *entry; ++entry) {
+        const QString name = QString::fromUtf8(*entry);
+        const QString suffix = QFileInfo(name).suffix().toLower();
+        if (kDataSuffixes.contains(suffix) && suffix != QLatin1String("zip")
+            && !name.startsWith(QLatin1String("__MACOSX")))
+            files << name;
+    }
+    CSLDestroy(entries);
+    files.sort();
+    if (files.isEmpty())
+        return inputError(QStringLiteral("open"), path, {},
+                          QStringLiteral("the zip archive holds no data file GreenRenew reads "
+                                         "(.shp, .gpkg, .geojson, .fgb, .kml, .csv, ...)"));
+    std::vector<SourceLayer> layers;
+    for (const QString& file : files) {
+        const QString inner = root + QLatin1Char('/') + file;
+        auto dataset = openDataset(inner);
+        if (!dataset) {
+            report.issues.push_back({QFileInfo(path).fileName() + QLatin1Char('/') + file, -1,
+                                     QStringLiteral("warning"),
+                                     QString::fromStdString(dataset.error().describe())});
+            continue;
+        }
+        addLayers(inner, dataset.value(), layers);
+    }
+    return layers;
+}
+
 core::Result<std::vector<SourceLayer>> openSources(const QString& input, ImportReport& report)
 {
     std::vector<SourceLayer> layers;
     const QFileInfo info(input);
-    if (input.startsWith(QLatin1String("PG:")) || info.isFile()) {
+    if (info.isFile() && hasSuffix(input, "zip"))
+        return openZip(input, report);
+    if (input.startsWith(QLatin1String("PG:")) || input.startsWith(QLatin1String("/vsi"))
+        || info.isFile()) {
         auto dataset = openDataset(input);
         if (!dataset)
             return dataset.error();
@@ -118,6 +200,14 @@ core::Result<std::vector<SourceLayer>> openSources(const QString& input, ImportR
     const QStringList files = dir.entryList(patterns, QDir::Files, QDir::Name);
     for (const QString& file : files) {
         const QString path = dir.filePath(file);
+        if (hasSuffix(file, "zip")) {
+            auto zipped = openZip(path, report);
+            if (!zipped)
+                return zipped.error();
+            for (SourceLayer& layer : zipped.value())
+                layers.push_back(std::move(layer));
+            continue;
+        }
         auto dataset = openDataset(path);
         if (!dataset) {
             // A file that would fill a role must not vanish silently; others are noted only.
@@ -183,43 +273,131 @@ core::Result<std::map<QString, const SourceLayer*>> assignRoles(
     return assigned;
 }
 
-bool looksGeographic(const OGREnvelope& extent)
+/// Why a shapefile's .prj gave no CRS ("htmlprj.prj is not valid WKT (looks like HTML)");
+/// empty when there is no .prj.
+QString prjProblem(const SourceLayer& source)
 {
-    return extent.MinX >= -180.0 && extent.MaxX <= 180.0 && extent.MinY >= -90.0
-           && extent.MaxY <= 90.0;
+    if (!source.shapefile())
+        return {};
+    const QString prj = detail::findSidecar(source.path, QStringLiteral("prj"));
+    if (prj.isEmpty())
+        return {};
+    const QByteArray content = detail::readSmallFile(prj, 4096).trimmed();
+    const bool html = content.startsWith('<') || content.toLower().contains("<html");
+    return QStringLiteral("%1 is not valid WKT%2; ignored")
+        .arg(QFileInfo(prj).fileName(),
+             html ? QStringLiteral(" (looks like HTML)") : QString());
 }
 
-/// The layer's CRS; a layer without one is taken as WGS 84 only when every coordinate lies in
-/// degree ranges, and then with a visible warning.
+/// The layer's CRS: the user's SOURCECRS, else the declared one when the coordinates fit it,
+/// else a guess from the coordinate range with a visible warning. A declaration the
+/// coordinates contradict stops the import: which of the two is wrong is the user's call.
 core::Result<SrsPtr> layerCrs(const SourceLayer& source, const OGREnvelope* extent,
-                              LayerImport& record, ImportReport& report)
+                              const QString& sourceCrs, LayerImport& record,
+                              ImportReport& report)
 {
+    if (!sourceCrs.isEmpty()) {
+        SrsPtr srs = detail::srsFromUserInput(sourceCrs);
+        if (!srs)
+            return inputError(QStringLiteral("read CRS"), source.path, source.layerName,
+                              QStringLiteral("the source CRS \"%1\" is not understood")
+                                  .arg(sourceCrs),
+                              ErrorKind::BadUsage);
+        record.crsDescription = detail::describeCrs(*srs);
+        record.crsReason = QStringLiteral("set by the user");
+        return srs;
+    }
     const OGRSpatialReference* srs = source.layer->GetSpatialRef();
     if (srs) {
         SrsPtr copy(srs->Clone());
         copy->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         record.crsDescription = detail::describeCrs(*copy);
         record.crsReason = QStringLiteral("declared by the data");
+        if (copy->IsGeographic() && extent && !detail::inDegreeRange(*extent)) {
+            const auto guess = detail::guessCrsFromExtent(*extent);
+            const QString suggestion =
+                guess ? QStringLiteral("; the coordinate range suggests %1 (%2)")
+                            .arg(detail::describeCrs(*guess->srs), guess->why)
+                      : QStringLiteral("; %1").arg(detail::whyNoGuess(*extent));
+            return inputError(
+                QStringLiteral("read CRS"), source.path, source.layerName,
+                QStringLiteral("%1 says geographic degrees (%2), but coordinates reach %3: "
+                               "the CRS declaration is wrong%4; set the source CRS")
+                    .arg(source.shapefile()
+                             ? QFileInfo(source.path).completeBaseName() + QStringLiteral(".prj")
+                             : source.fileName(),
+                         record.crsDescription)
+                    .arg(std::max(std::abs(extent->MaxX), std::abs(extent->MaxY)), 0, 'f', 0)
+                    .arg(suggestion));
+        }
         return copy;
     }
+
+    // A broken .prj is named in the guess's warning or the error below, or alone if neither.
+    const QString badPrj = prjProblem(source);
+    const QString missing = badPrj.isEmpty() ? QStringLiteral("no CRS given") : badPrj;
     if (!extent) {
+        if (!badPrj.isEmpty())
+            report.issues.push_back({source.layerName, -1, QStringLiteral("warning"), badPrj});
         record.crsDescription = QStringLiteral("none");
         record.crsReason = QStringLiteral("no CRS and no features");
         return SrsPtr();
     }
-    if (looksGeographic(*extent)) {
-        SrsPtr wgs84 = detail::srsFromUserInput(QStringLiteral("EPSG:4326"));
-        record.crsDescription = detail::describeCrs(*wgs84);
-        record.crsReason = QStringLiteral("no CRS given; coordinates lie in degree ranges, "
-                                          "assumed WGS 84");
+    if (auto guess = detail::guessCrsFromExtent(*extent)) {
+        record.crsDescription = detail::describeCrs(*guess->srs);
+        record.crsReason = QStringLiteral("guessed: %1; %2, so %3 was assumed; set the source "
+                                          "CRS if it is another")
+                               .arg(missing, guess->why, record.crsDescription);
         report.issues.push_back({source.layerName, -1, QStringLiteral("warning"),
-                                 record.crsReason});
-        return wgs84;
+                                 QStringLiteral("%1: coordinate system unknown, %2")
+                                     .arg(source.fileName(), record.crsReason)});
+        return std::move(guess->srs);
     }
     return inputError(QStringLiteral("read CRS"), source.path, source.layerName,
-                      QStringLiteral("the layer has no CRS (.prj missing?) and its coordinates "
-                                     "are not degrees; set the CRS"));
+                      QStringLiteral("coordinate system unknown (%1) and %2; set the source CRS")
+                          .arg(missing, detail::whyNoGuess(*extent)));
 }
+
+/// Xian 1980 and Beijing 1954 have no published transformation to CGCS2000 or WGS 84 in
+/// PROJ: reprojecting them uses a ballpark (null) datum shift, off by tens of metres.
+bool legacyChineseDatum(const OGRSpatialReference& srs)
+{
+    const QString datum = QString::fromUtf8(srs.GetAttrValue("DATUM") ? srs.GetAttrValue("DATUM")
+                                                                        : "");
+    return datum.contains(QLatin1String("Xian"), Qt::CaseInsensitive)
+           || datum.contains(QLatin1String("Beijing"), Qt::CaseInsensitive);
+}
+
+/// Multiplies coordinates by a unit scale (CAD drawings in millimetres: 0.001).
+class ScaleTransform : public OGRCoordinateTransformation {
+public:
+    explicit ScaleTransform(double scale) : m_scale(scale) {}
+    OGRSpatialReference* GetSourceCS() override { return nullptr; }
+    OGRSpatialReference* GetTargetCS() override { return nullptr; }
+    int Transform(int count, double* x, double* y, double* /*z*/, double* /*t*/,
+                  int* success) override
+    {
+        for (int i = 0; i < count; ++i) {
+            x[i] *= m_scale;
+            y[i] *= m_scale;
+            if (success)
+                success[i] = TRUE;
+        }
+        return TRUE;
+    }
+    OGRCoordinateTransformation* Clone() const override { return new ScaleTransform(m_scale); }
+    OGRCoordinateTransformation* GetInverse() const override
+    {
+        return new ScaleTransform(1.0 / m_scale);
+    }
+
+private:
+    double m_scale;
+};
+
+// Beyond this magnitude (metres) a double resolves less than 0.1 mm and the cross products
+// of an area formula lose whole square metres: no survey grid on Earth reaches it.
+constexpr double kPrecisionLimitM = 1e9;
 
 /// Per-feature context shared by the role readers.
 struct FeatureReader {
@@ -229,14 +407,22 @@ struct FeatureReader {
     LayerImport& record;
     ImportReport& report;
     QStringList fields;
+    OGRCoordinateTransformation* scale = nullptr;
 
     int field(const QStringList& candidates) const { return findField(fields, candidates); }
+
+    /// A string as the data means it: shapefile bytes decoded with the layer's encoding.
+    QString decode(const char* raw) const
+    {
+        return source.shapefile() ? detail::decodeText(QByteArray(raw), source.encoding.codec)
+                                  : QString::fromUtf8(raw);
+    }
 
     QString text(const OGRFeature& feature, int index) const
     {
         if (index < 0 || !feature.IsFieldSetAndNotNull(index))
             return {};
-        return QString::fromUtf8(feature.GetFieldAsString(index));
+        return decode(feature.GetFieldAsString(index));
     }
 
     std::optional<double> number(const OGRFeature& feature, int index) const
@@ -244,6 +430,37 @@ struct FeatureReader {
         if (index < 0 || !feature.IsFieldSetAndNotNull(index))
             return std::nullopt;
         return parseLeadingNumber(QString::fromUtf8(feature.GetFieldAsString(index)));
+    }
+
+    /// A date field's value as an ISO date; GDAL passes impossible dates (31 February, month
+    /// 13, "2019-6-1" read as 0000/20/19) through, so each is checked here and a bad one
+    /// becomes null with a warning quoting the raw text.
+    std::optional<QString> date(const OGRFeature& feature, int index, const QString& label)
+    {
+        if (!feature.IsFieldSetAndNotNull(index))
+            return std::nullopt;
+        int year = 0;
+        int month = 0;
+        int day = 0;
+        int hour = 0;
+        int minute = 0;
+        float second = 0;
+        int zone = 0;
+        const_cast<OGRFeature&>(feature).GetFieldAsDateTime(index, &year, &month, &day, &hour,
+                                                            &minute, &second, &zone);
+        const QDate value(year, month, day);
+        if (value.isValid() && year > 0)
+            return value.toString(Qt::ISODate);
+        QString raw = QString::fromUtf8(feature.GetFieldAsString(index));
+        if (source.shapefile()) {
+            const QByteArray bytes = source.dbf->rawText(feature.GetFID(), index);
+            if (!bytes.isEmpty())
+                raw = QString::fromLatin1(bytes);
+        }
+        issue(feature.GetFID(), QStringLiteral("warning"),
+              QStringLiteral("%1: field %2 holds \"%3\", not a valid date; read as empty")
+                  .arg(label, fields.at(index), raw));
+        return std::nullopt;
     }
 
     void issue(long long fid, const QString& what, const QString& message)
@@ -276,10 +493,23 @@ struct FeatureReader {
             return nullptr;
         }
         geometry->flattenTo2D();
+        if (scale)
+            geometry->transform(scale);
         if (transform && geometry->transform(transform) != OGRERR_NONE) {
             skip(fid, label + QStringLiteral(": cannot be reprojected"));
             return nullptr;
         }
+        OGREnvelope box;
+        geometry->getEnvelope(&box);
+        const double largest = std::max({std::abs(box.MinX), std::abs(box.MaxX),
+                                         std::abs(box.MinY), std::abs(box.MaxY)});
+        if (largest > kPrecisionLimitM)
+            issue(fid, QStringLiteral("warning"),
+                  QStringLiteral("%1: coordinates reach %2 m, far beyond any map grid; "
+                                 "precision there is below 1 m, so its area is not precise "
+                                 "(an offset or unit error in the source?)")
+                      .arg(label)
+                      .arg(largest, 0, 'g', 3));
         return geometry;
     }
 
@@ -303,20 +533,25 @@ struct FeatureReader {
         return true;
     }
 
-    /// "parcels_bowtie.shp record 2 (A02-02)" for shapefiles (records count from 1),
-    /// "parcels feature 7 (name)" elsewhere.
     QString label(const OGRFeature& feature, int labelField) const
     {
-        const QFileInfo info(source.path);
-        const bool shapefile =
-            info.suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0;
-        QString text = shapefile ? QStringLiteral("%1 record %2")
-                                       .arg(info.fileName())
-                                       .arg(feature.GetFID() + 1)
-                                 : QStringLiteral("%1 feature %2")
-                                       .arg(source.layerName)
-                                       .arg(feature.GetFID());
-        const QString name = this->text(feature, labelField);
+        return label(feature.GetFID(), text(feature, labelField));
+    }
+
+    /// "parcels_bowtie.shp record 2 (A02-02)" for shapefiles (records count from 1),
+    /// "mixed.geojson feature 7 (name)" for single-layer files, "file.gpkg layer L feature 7"
+    /// for the others.
+    QString label(long long fid, const QString& name) const
+    {
+        QString text;
+        if (source.shapefile())
+            text = QStringLiteral("%1 record %2").arg(source.fileName()).arg(fid + 1);
+        else if (source.dataset->GetLayerCount() == 1)
+            text = QStringLiteral("%1 feature %2").arg(source.fileName()).arg(fid);
+        else
+            text = QStringLiteral("%1 layer %2 feature %3")
+                       .arg(source.fileName(), source.layerName)
+                       .arg(fid);
         if (!name.isEmpty())
             text += QStringLiteral(" (%1)").arg(name);
         return text;
@@ -325,17 +560,67 @@ struct FeatureReader {
 
 using FeaturePtr = OGRFeatureUniquePtr;
 
+/// The field that names a feature in messages: a parcel code, an id or a name.
+int labelFieldOf(const FeatureReader& reader)
+{
+    static const QStringList candidates = {
+        QStringLiteral("dkbh"), QString::fromUtf8("地块编号"), QStringLiteral("parcel_id"),
+        QStringLiteral("id"), QStringLiteral("name"), QString::fromUtf8("名称")};
+    return reader.field(candidates);
+}
+
+// Overlaps below this area are digitising slivers between neighbours rather than parcels
+// drawn over each other; they are listed as such.
+constexpr double kSliverAreaM2 = 0.5;
+
+/// Overlapping and stacked parcels are reported, never merged: which one is right is the
+/// designer's call, and a union would hide a data error.
+void reportOverlaps(FeatureReader& reader, const std::vector<core::Parcel>& parcels,
+                    std::size_t first, const std::vector<QString>& labels)
+{
+    std::vector<const core::MultiPolygon*> shapes;
+    for (std::size_t i = first; i < parcels.size(); ++i)
+        shapes.push_back(&parcels[i].geometry);
+    QString failure;
+    const auto overlaps = reader.geometry.overlaps(shapes, failure);
+    if (!failure.isEmpty())
+        reader.issue(-1, QStringLiteral("warning"), failure);
+    for (const detail::Overlap& overlap : overlaps) {
+        const QString& a = labels[overlap.first];
+        const QString& b = labels[overlap.second];
+        const long long fid = parcels[first + overlap.second].id;
+        QString message;
+        if (overlap.duplicate)
+            message = QStringLiteral("%1 is stacked on %2 (the same footprint, %3 m2): a "
+                                     "duplicate parcel, kept and not merged")
+                          .arg(b, a)
+                          .arg(overlap.area, 0, 'f', 1);
+        else if (overlap.area < kSliverAreaM2)
+            message = QStringLiteral("%1 and %2 overlap by a sliver of %3 m2 (below %4 m2; "
+                                     "near-coincident edges), not merged")
+                          .arg(a, b)
+                          .arg(overlap.area, 0, 'f', 4)
+                          .arg(kSliverAreaM2);
+        else
+            message = QStringLiteral("%1 and %2 overlap by %3 m2, not merged")
+                          .arg(a, b)
+                          .arg(overlap.area, 0, 'f', 1);
+        reader.issue(fid, overlap.duplicate ? QStringLiteral("duplicate")
+                                            : QStringLiteral("overlap"),
+                     message);
+    }
+}
+
 void readParcels(FeatureReader& reader, std::vector<core::Parcel>& out)
 {
     const int idField = reader.field(FieldCandidates::parcelId());
     const int nameField = reader.field(FieldCandidates::name());
     const int typeField = reader.field(FieldCandidates::renewalType());
-    static const QStringList labelCandidates = {
-        QStringLiteral("dkbh"), QString::fromUtf8("地块编号"), QStringLiteral("parcel_id"),
-        QStringLiteral("id"), QStringLiteral("name"), QString::fromUtf8("名称")};
-    const int labelField = reader.field(labelCandidates);
+    const int labelField = labelFieldOf(reader);
     bool warnedType = false;
     std::set<core::FeatureId> seenIds;
+    const std::size_t first = out.size();
+    std::vector<QString> labels;
 
     OGRLayer* layer = reader.source.layer;
     layer->ResetReading();
@@ -369,6 +654,12 @@ void readParcels(FeatureReader& reader, std::vector<core::Parcel>& out)
         if (auto type = parseRenewalType(typeText)) {
             parcel.type = *type;
             parcel.typeReason = "from field " + reader.fields.at(typeField).toStdString();
+            // A type_reason field beside it (GreenRenew's own output, the bundled sample) keeps
+            // the explanation with the type.
+            const QString storedReason =
+                reader.text(*feature, reader.fields.indexOf(QStringLiteral("type_reason")));
+            if (!storedReason.isEmpty())
+                parcel.typeReason += ": " + storedReason.toStdString();
         } else if (!typeText.isEmpty() && !warnedType) {
             warnedType = true;
             reader.issue(fid, QStringLiteral("warning"),
@@ -376,13 +667,21 @@ void readParcels(FeatureReader& reader, std::vector<core::Parcel>& out)
                                         "such parcels get a suggested type")
                              .arg(reader.fields.at(typeField), typeText));
         }
+        OGRFeatureDefn* definition = feature->GetDefnRef();
         for (int i = 0; i < reader.fields.size(); ++i) {
-            if (feature->IsFieldSetAndNotNull(i))
-                parcel.attributes[reader.fields.at(i).toStdString()] =
-                    feature->GetFieldAsString(i);
+            const OGRFieldType type = definition->GetFieldDefn(i)->GetType();
+            std::optional<QString> value;
+            if (type == OFTDate || type == OFTDateTime)
+                value = reader.date(*feature, i, label);
+            else if (feature->IsFieldSetAndNotNull(i))
+                value = reader.text(*feature, i);
+            if (value)
+                parcel.attributes[reader.fields.at(i).toStdString()] = value->toStdString();
         }
+        labels.push_back(label);
         out.push_back(std::move(parcel));
     }
+    reportOverlaps(reader, out, first, labels);
 }
 
 void readBuildings(FeatureReader& reader, std::vector<core::Building>& out)
@@ -503,15 +802,10 @@ void readFacilities(FeatureReader& reader, std::vector<core::Facility>& out)
 
 QString layerEncoding(const SourceLayer& source)
 {
-    const char* encoding = source.layer->GetMetadataItem("SOURCE_ENCODING", "SHAPEFILE");
-    if (encoding && *encoding)
-        return QStringLiteral("%1 (from the .cpg or DBF language byte; read as UTF-8)")
-            .arg(QString::fromUtf8(encoding));
-    const QString driver =
-        QString::fromUtf8(source.dataset->GetDriver()->GetDescription());
-    if (driver == QLatin1String("ESRI Shapefile"))
-        return QStringLiteral("not declared; read as is");
-    return QStringLiteral("UTF-8 (%1)").arg(driver);
+    if (source.shapefile())
+        return source.encoding.description;
+    return QStringLiteral("UTF-8 (%1)")
+        .arg(QString::fromUtf8(source.dataset->GetDriver()->GetDescription()));
 }
 
 /// The attribution text beside the data: the segment of a layer DESCRIPTION that credits a
@@ -590,26 +884,106 @@ std::optional<OGREnvelope> layerExtent(OGRLayer* layer)
     return extent;
 }
 
-QStringList fieldNames(OGRLayer* layer)
+QStringList fieldNames(const SourceLayer& source)
 {
     QStringList names;
-    OGRFeatureDefn* definition = layer->GetLayerDefn();
-    for (int i = 0; i < definition->GetFieldCount(); ++i)
-        names << QString::fromUtf8(definition->GetFieldDefn(i)->GetNameRef());
+    OGRFeatureDefn* definition = source.layer->GetLayerDefn();
+    for (int i = 0; i < definition->GetFieldCount(); ++i) {
+        const char* name = definition->GetFieldDefn(i)->GetNameRef();
+        names << (source.shapefile() ? detail::decodeText(QByteArray(name), source.encoding.codec)
+                                     : QString::fromUtf8(name));
+    }
     return names;
 }
 
+/// GDAL skips records flagged deleted in the .dbf without a word (its feature count still
+/// includes them); each is reported here as skipped.
+void reportDeletedRecords(FeatureReader& reader)
+{
+    if (!reader.source.shapefile())
+        return;
+    const int labelField = labelFieldOf(reader);
+    const QString dbfName =
+        QFileInfo(reader.source.path).completeBaseName() + QStringLiteral(".dbf");
+    for (long long record : reader.source.dbf->deletedRecords) {
+        ++reader.record.read;
+        const QString name = detail::decodeText(
+            reader.source.dbf->rawText(record, labelField), reader.source.encoding.codec);
+        reader.skip(record, QStringLiteral("%1 is marked deleted in %2; skipped")
+                                .arg(reader.label(record, name), dbfName));
+    }
+}
+
+bool polygonalRole(const QString& role)
+{
+    return role == QLatin1String("parcels") || role == QLatin1String("buildings")
+           || role == QLatin1String("green");
+}
+
+/// A point or line layer cannot give parcels, buildings or green spaces: one clear message
+/// instead of a skip per feature.
+bool wrongGeometryKind(FeatureReader& reader, const QString& role)
+{
+    const OGRwkbGeometryType type = wkbFlatten(reader.source.layer->GetGeomType());
+    const bool points = type == wkbPoint || type == wkbMultiPoint;
+    const bool lines = type == wkbLineString || type == wkbMultiLineString;
+    if (!polygonalRole(role) || !(points || lines))
+        return false;
+    const long long count = reader.source.layer->GetFeatureCount(TRUE);
+    reader.record.read = count;
+    reader.record.skipped = count;
+    reader.issue(-1, QStringLiteral("skipped"),
+                 QStringLiteral("%1: layer contains %2, not polygons; nothing to import as %3")
+                     .arg(reader.source.fileName(),
+                          points ? QStringLiteral("points") : QStringLiteral("lines"), role));
+    return true;
+}
+
+void readFeatures(FeatureReader& reader, const QString& role, core::Project& project)
+{
+    if (wrongGeometryKind(reader, role))
+        return;
+    if (role == QLatin1String("parcels"))
+        readParcels(reader, project.parcels);
+    else if (role == QLatin1String("buildings"))
+        readBuildings(reader, project.buildings);
+    else if (role == QLatin1String("green"))
+        readGreen(reader, project.green);
+    else if (role == QLatin1String("streets"))
+        readStreets(reader, project.streets);
+    else
+        readFacilities(reader, project.facilities);
+}
+
+/// The layer's extent in source units after the user's unit scale.
+std::optional<OGREnvelope> scaledExtent(OGRLayer* layer, double scale)
+{
+    std::optional<OGREnvelope> extent = layerExtent(layer);
+    if (extent && scale != 1.0) {
+        extent->MinX *= scale;
+        extent->MaxX *= scale;
+        extent->MinY *= scale;
+        extent->MaxY *= scale;
+    }
+    return extent;
+}
+
 std::optional<Error> readRole(const QString& role, const SourceLayer& source,
-                              const OGRSpatialReference& target, core::Project& project,
-                              detail::GeometryImporter& geometry, ImportReport& report)
+                              const OGRSpatialReference& target, const ImportOptions& options,
+                              core::Project& project, detail::GeometryImporter& geometry,
+                              ImportReport& report)
 {
     LayerImport record;
     record.role = role;
     record.sourcePath = source.path;
     record.sourceLayer = source.layerName;
     record.encoding = layerEncoding(source);
-    const std::optional<OGREnvelope> extent = layerExtent(source.layer);
-    auto sourceSrs = layerCrs(source, extent ? &*extent : nullptr, record, report);
+    for (const QString& warning : source.encoding.warnings)
+        report.issues.push_back({source.layerName, -1, QStringLiteral("warning"), warning});
+    const std::optional<OGREnvelope> extent =
+        scaledExtent(source.layer, options.coordinateScale);
+    auto sourceSrs =
+        layerCrs(source, extent ? &*extent : nullptr, options.sourceCrs, record, report);
     if (!sourceSrs)
         return sourceSrs.error();
 
@@ -623,20 +997,24 @@ std::optional<Error> readRole(const QString& role, const SourceLayer& source,
                                   .arg(record.crsDescription, detail::describeCrs(target),
                                        lastGdalMessage()));
         record.crsReason += QStringLiteral("; reprojected to %1").arg(detail::describeCrs(target));
+        if (legacyChineseDatum(*sourceSrs.value()))
+            report.issues.push_back(
+                {source.layerName, -1, QStringLiteral("warning"),
+                 QStringLiteral("%1: PROJ has no published datum transformation from %2 to %3; "
+                                "only a ballpark shift was applied, positions may be off by "
+                                "tens of metres (areas are unaffected)")
+                     .arg(source.fileName(), record.crsDescription,
+                          detail::describeCrs(target))});
     }
 
-    FeatureReader reader{source, transform.get(), geometry, record, report,
-                         fieldNames(source.layer)};
-    if (role == QLatin1String("parcels"))
-        readParcels(reader, project.parcels);
-    else if (role == QLatin1String("buildings"))
-        readBuildings(reader, project.buildings);
-    else if (role == QLatin1String("green"))
-        readGreen(reader, project.green);
-    else if (role == QLatin1String("streets"))
-        readStreets(reader, project.streets);
-    else
-        readFacilities(reader, project.facilities);
+    ScaleTransform scale(options.coordinateScale);
+    if (options.coordinateScale != 1.0)
+        record.crsReason += QStringLiteral("; coordinates scaled by %1 (set by the user)")
+                                .arg(options.coordinateScale);
+    FeatureReader reader{source, transform.get(), geometry, record, report, fieldNames(source),
+                         options.coordinateScale != 1.0 ? &scale : nullptr};
+    readFeatures(reader, role, project);
+    reportDeletedRecords(reader);
 
     if (record.read == 0)
         report.issues.push_back({source.layerName, -1, QStringLiteral("notice"),
@@ -666,13 +1044,18 @@ core::Result<core::Project> readDataset(const QString& input, const ImportOption
         return roles.error();
 
     const SourceLayer& parcels = *roles.value().at(QStringLiteral("parcels"));
-    const std::optional<OGREnvelope> parcelExtent = layerExtent(parcels.layer);
+    if (options.coordinateScale <= 0.0 || !std::isfinite(options.coordinateScale))
+        return inputError(QStringLiteral("read"), input, {},
+                          QStringLiteral("the unit scale must be a positive number"),
+                          ErrorKind::BadUsage);
+    const std::optional<OGREnvelope> parcelExtent =
+        scaledExtent(parcels.layer, options.coordinateScale);
     // The parcel layer's CRS decides the project CRS; its warnings are reported when the layer
     // itself is read, so this look-ahead keeps them to itself.
     LayerImport probe;
     ImportReport probeReport;
-    auto parcelSrs =
-        layerCrs(parcels, parcelExtent ? &*parcelExtent : nullptr, probe, probeReport);
+    auto parcelSrs = layerCrs(parcels, parcelExtent ? &*parcelExtent : nullptr,
+                              options.sourceCrs, probe, probeReport);
     if (!parcelSrs)
         return parcelSrs.error();
     if (!parcelSrs.value() && options.targetCrs.isEmpty()) {
@@ -706,7 +1089,8 @@ core::Result<core::Project> readDataset(const QString& input, const ImportOption
 
     detail::GeometryImporter geometry;
     for (const auto& [role, source] : roles.value()) {
-        if (auto error = readRole(role, *source, *choice.value().srs, project, geometry, report))
+        if (auto error = readRole(role, *source, *choice.value().srs, options, project,
+                                  geometry, report))
             return *error;
     }
     project.attribution = findAttribution(roles.value()).toStdString();

@@ -18,6 +18,11 @@ struct ImportOptions {
     QMap<QString, QString> layerForRole;
     /// Target CRS as "EPSG:n"; empty: keep a metric projected source CRS, else choose UTM.
     QString targetCrs;
+    /// The CRS the data is in, for every layer of the data set ("EPSG:4524", WKT, or "LOCAL"
+    /// for a local grid in metres); empty: as declared, or guessed with a warning.
+    QString sourceCrs;
+    /// Multiplies every coordinate before anything else (0.001 for CAD drawings in mm).
+    double coordinateScale = 1.0;
 };
 
 /// Reads INPUT into a Project (without its MethodConfig). Failures name the file and layer.

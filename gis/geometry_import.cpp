@@ -1,5 +1,7 @@
 #include "gis/geometry_import.h"
 
+#include <QStringList>
+
 #include <geos_c.h>
 #include <ogr_geometry.h>
 
@@ -56,6 +58,31 @@ struct GeometryImporter::Impl {
         GEOSGeometry* result = GEOSWKBReader_read_r(context, reader, wkb.data(), size);
         GEOSWKBReader_destroy_r(context, reader);
         return wrap(result);
+    }
+
+    GEOSGeometry* ringFromBoost(const core::Ring& ring)
+    {
+        GEOSCoordSequence* sequence =
+            GEOSCoordSeq_create_r(context, static_cast<unsigned>(ring.size()), 2);
+        for (std::size_t i = 0; i < ring.size(); ++i)
+            GEOSCoordSeq_setXY_r(context, sequence, static_cast<unsigned>(i), ring[i].x(),
+                                 ring[i].y());
+        return GEOSGeom_createLinearRing_r(context, sequence);
+    }
+
+    GeomPtr fromBoost(const core::MultiPolygon& multi)
+    {
+        std::vector<GEOSGeometry*> polygons;
+        for (const core::Polygon& polygon : multi) {
+            std::vector<GEOSGeometry*> holes;
+            for (const core::Ring& hole : polygon.inners())
+                holes.push_back(ringFromBoost(hole));
+            polygons.push_back(GEOSGeom_createPolygon_r(context, ringFromBoost(polygon.outer()),
+                                                        holes.data(),
+                                                        static_cast<unsigned>(holes.size())));
+        }
+        return wrap(GEOSGeom_createCollection_r(context, GEOS_MULTIPOLYGON, polygons.data(),
+                                                static_cast<unsigned>(polygons.size())));
     }
 
     /// Only the polygonal parts of GEOMETRY (make-valid may return lines and points beside).
@@ -266,14 +293,32 @@ Imported<core::MultiPolygon> GeometryImporter::polygonal(const OGRGeometry& geom
 {
     Imported<core::MultiPolygon> result;
     const OGRwkbGeometryType type = wkbFlatten(geometry.getGeometryType());
+    if (type == wkbLineString || type == wkbMultiLineString) {
+        result.skipped = QStringLiteral("a %1, not a polygon: not imported (close it in CAD or "
+                                        "convert lines to polygons)")
+                             .arg(QString::fromUtf8(geometry.getGeometryName()));
+        return result;
+    }
     if (type != wkbPolygon && type != wkbMultiPolygon && type != wkbGeometryCollection) {
-        result.skipped = QStringLiteral("not a polygon (%1)")
+        result.skipped = QStringLiteral("a %1, not a polygon: not imported")
                              .arg(QString::fromUtf8(geometry.getGeometryName()));
         return result;
     }
     Impl::GeomPtr valid = m_impl->validPolygonal(geometry, result.repair, result.skipped);
     if (!valid)
         return result;
+    if (type == wkbGeometryCollection) {
+        int others = 0;
+        for (const OGRGeometry* part : *geometry.toGeometryCollection()) {
+            const OGRwkbGeometryType partType = wkbFlatten(part->getGeometryType());
+            others += partType != wkbPolygon && partType != wkbMultiPolygon;
+        }
+        const QString taken = QStringLiteral("polygon taken out of a GeometryCollection, %1 "
+                                             "other part(s) dropped")
+                                  .arg(others);
+        result.repair = result.repair.isEmpty() ? taken : taken + QStringLiteral("; ")
+                                                                  + result.repair;
+    }
     result.geometry = m_impl->toMultiPolygon(valid.get());
     if (!result.geometry)
         result.skipped = QStringLiteral("coordinates could not be read");
@@ -341,6 +386,69 @@ Imported<core::Point> GeometryImporter::point(const OGRGeometry& geometry)
         return result;
     }
     result.geometry = core::Point(x, y);
+    return result;
+}
+
+std::vector<Overlap> GeometryImporter::overlaps(
+    const std::vector<const core::MultiPolygon*>& shapes, QString& failure)
+{
+    GEOSContextHandle_t context = m_impl->context;
+    std::vector<Impl::GeomPtr> geometries;
+    std::vector<double> areas(shapes.size(), 0.0);
+    std::vector<std::size_t> indices(shapes.size());
+    GEOSSTRtree* tree = GEOSSTRtree_create_r(context, 10);
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        indices[i] = i;
+        geometries.push_back(m_impl->fromBoost(*shapes[i]));
+        if (!geometries[i])
+            continue;
+        GEOSArea_r(context, geometries[i].get(), &areas[i]);
+        GEOSSTRtree_insert_r(context, tree, geometries[i].get(), &indices[i]);
+    }
+
+    struct Query {
+        std::size_t self = 0;
+        std::vector<std::size_t> found;
+    };
+    std::vector<Overlap> result;
+    QStringList failedPairs;
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        if (!geometries[i])
+            continue;
+        Query query{i, {}};
+        GEOSSTRtree_query_r(
+            context, tree, geometries[i].get(),
+            [](void* item, void* data) {
+                auto* q = static_cast<Query*>(data);
+                const std::size_t j = *static_cast<std::size_t*>(item);
+                if (j > q->self)
+                    q->found.push_back(j);
+            },
+            &query);
+        std::sort(query.found.begin(), query.found.end());
+        for (std::size_t j : query.found) {
+            const GEOSGeometry* a = geometries[i].get();
+            const GEOSGeometry* b = geometries[j].get();
+            Impl::GeomPtr shared = m_impl->wrap(GEOSIntersection_r(context, a, b));
+            if (!shared)
+                shared = m_impl->wrap(GEOSIntersectionPrec_r(context, a, b, 0.001));
+            double area = 0;
+            if (!shared || !GEOSArea_r(context, shared.get(), &area)) {
+                failedPairs << QStringLiteral("%1 and %2").arg(i).arg(j);
+                continue;
+            }
+            // Neighbours that only touch share a line: no area.
+            if (area <= 1e-6)
+                continue;
+            const bool duplicate = area >= 0.99 * std::max(areas[i], areas[j]);
+            result.push_back({i, j, area, duplicate});
+        }
+    }
+    GEOSSTRtree_destroy_r(context, tree);
+    if (!failedPairs.isEmpty())
+        failure = QStringLiteral("overlap check failed for parcel pairs (positions in the "
+                                 "layer) %1: %2")
+                      .arg(failedPairs.join(QStringLiteral(", ")), m_impl->lastGeosMessage);
     return result;
 }
 

@@ -8,11 +8,21 @@
 
 #include <QString>
 
+#include <cstddef>
 #include <optional>
+#include <vector>
 
 class OGRGeometry;
 
 namespace greenrenew::gis::detail {
+
+/// Two polygons of a list that overlap (indices into it), with the area they share.
+struct Overlap {
+    std::size_t first = 0;
+    std::size_t second = 0;
+    double area = 0;
+    bool duplicate = false;  // the same footprint, one stacked on the other
+};
 
 /// The outcome for one feature: a geometry, or why there is none; `repair` says what changed.
 template <typename T>
@@ -35,6 +45,12 @@ public:
     Imported<core::MultiLineString> linear(const OGRGeometry& geometry);
     /// Points as they are; polygons and lines give a point on their surface.
     Imported<core::Point> point(const OGRGeometry& geometry);
+
+    /// Every pair of SHAPES whose interiors overlap. Near-coincident edges make floating
+    /// overlay fail ("non-noded intersection"); GEOS's OverlayNG is retried on a 1 mm grid
+    /// then, and a pair that still fails is named in FAILURE.
+    std::vector<Overlap> overlaps(const std::vector<const core::MultiPolygon*>& shapes,
+                                  QString& failure);
 
 private:
     struct Impl;
