@@ -131,6 +131,9 @@ void MainWindow::createActions()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* full = view->addAction(tr("Zoom to &Full"), m_canvas, &MapCanvas::zoomToFull);
     full->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
+    QAction* toSelection =
+        view->addAction(tr("Zoom to &Selection"), m_canvas, &MapCanvas::zoomToSelection);
+    toSelection->setShortcut(QKeySequence(tr("Ctrl+J")));
     QAction* zoomIn = view->addAction(tr("Zoom &In"), m_canvas, &MapCanvas::zoomIn);
     zoomIn->setShortcut(QKeySequence::ZoomIn);
     QAction* zoomOut = view->addAction(tr("Zoom &Out"), m_canvas, &MapCanvas::zoomOut);

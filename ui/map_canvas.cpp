@@ -123,6 +123,22 @@ void MapCanvas::zoomToFull()
     emit viewChanged();
 }
 
+void MapCanvas::zoomToSelection()
+{
+    if (m_selected < 0)
+        return;
+    const core::Box& box = m_parcelBoxes[static_cast<std::size_t>(m_selected)];
+    if (box.min_corner().x() > box.max_corner().x())
+        return;
+    m_fitPending = false;
+    m_transform.setViewportSize(size());
+    m_transform.zoomToExtent(QRectF(QPointF(box.min_corner().x(), box.min_corner().y()),
+                                    QPointF(box.max_corner().x(), box.max_corner().y())),
+                             kSelectionMargin);
+    update();
+    emit viewChanged();
+}
+
 void MapCanvas::zoomIn()
 {
     zoomAboutScreen(QPointF(width() / 2.0, height() / 2.0), kZoomStep);

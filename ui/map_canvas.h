@@ -26,6 +26,8 @@ public:
     static constexpr double kKeyPanFraction = 0.25;
     /// Share of the viewport left free on each side by zoom to full.
     static constexpr double kFullExtentMargin = 0.03;
+    /// Share of the viewport left free on each side by zoom to selection: the neighbours show.
+    static constexpr double kSelectionMargin = 0.3;
 
     explicit MapCanvas(QWidget* parent = nullptr);
 
@@ -52,6 +54,8 @@ public:
 
 public slots:
     void zoomToFull();
+    /// Shows the selected parcel whole, with its surroundings; nothing without a selection.
+    void zoomToSelection();
     void zoomIn();
     void zoomOut();
 

@@ -1,10 +1,12 @@
 // greenrenew: the desktop. Opens the data set given on the command line, or the bundled sample.
 // GREENRENEW_SCREENSHOT=FILE.png grabs the window once the data set is loaded and quits, so the
 // window can be looked at without a person at the screen (xvfb-run, offscreen);
-// GREENRENEW_SCREENSHOT_PARCEL=ID selects that parcel first, so the inspector shows it.
+// GREENRENEW_SCREENSHOT_PARCEL=ID selects that parcel first, so the inspector shows it, and
+// GREENRENEW_SCREENSHOT_ZOOM=1 zooms the map to it.
 
 #include "gis/method_resources.h"
 #include "ui/main_window.h"
+#include "ui/map_canvas.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -32,6 +34,8 @@ void grabWhenLoaded(greenrenew::ui::MainWindow& window, const QString& screensho
                                        .toLongLong(&parsed);
         if (ok && parsed && !window.selectParcelById(parcelId))
             std::fprintf(stderr, "no parcel with id %lld\n", parcelId);
+        if (qEnvironmentVariableIntValue("GREENRENEW_SCREENSHOT_ZOOM") == 1)
+            window.canvas()->zoomToSelection();
         QTimer::singleShot(kScreenshotDelayMs, &window, [&window, screenshotPath] {
             const bool saved = window.grab().save(screenshotPath);
             std::fprintf(stderr, "%s %s\n", saved ? "screenshot written to" : "cannot write",

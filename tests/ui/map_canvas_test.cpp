@@ -124,3 +124,13 @@ TEST_F(MapCanvasTest, DragPansWithoutSelecting)
     EXPECT_NEAR(m_canvas.transform().center().y(), centre.y() + 10 * metresPerPixel, 1e-9);
     EXPECT_EQ(m_canvas.selectedParcel(), -1);
 }
+
+TEST_F(MapCanvasTest, ZoomToSelectionFitsTheParcelWithMargin)
+{
+    m_canvas.setSelectedParcel(2);
+    m_canvas.zoomToSelection();
+    // Parcel 2 spans x 200..300, y 0..100: 100 m into 400 px less 2 x 30 %, 160 px usable.
+    EXPECT_NEAR(m_canvas.transform().metresPerPixel(), 100.0 / 160.0, kTolerance);
+    EXPECT_NEAR(m_canvas.transform().center().x(), 250, kTolerance);
+    EXPECT_NEAR(m_canvas.transform().center().y(), 50, kTolerance);
+}
