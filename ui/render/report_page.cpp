@@ -44,6 +44,17 @@ std::optional<core::Category> categoryOfIndex(const std::string& index)
     return core::indexCategory(index);
 }
 
+QString confidenceLabel(const std::string& confidence, const PageFrame& frame)
+{
+    if (confidence == "low")
+        return frame.tr("低", "low");
+    if (confidence == "medium")
+        return frame.tr("中", "medium");
+    if (confidence == "high")
+        return frame.tr("高", "high");
+    return QString::fromStdString(confidence);
+}
+
 QString figureLabel(const std::string& figure, const PageFrame& frame)
 {
     if (figure == "far")
@@ -166,8 +177,8 @@ double drawRatings(const PageFrame& frame, const core::CarbonAssessment& carbon,
     double width, double y)
 {
     const PageTable table(left, width,
-        { { frame.tr("指标", "Index"), 2.6 }, { frame.tr("类别", "Category"), 1.5 },
-            { frame.tr("评级", "Rating"), 1.2 } },
+        { { frame.tr("指标", "Index"), 2.3 }, { frame.tr("类别", "Category"), 2.0 },
+            { frame.tr("评级", "Rating"), 1.0 } },
         pageFont(8), &frame.device);
     y = table.drawHeader(frame.painter, y);
     bool shaded = false;
@@ -204,7 +215,7 @@ double drawInterventions(const PageFrame& frame, const core::CarbonAssessment& c
                 QString::number(intervention.quantity, 'f', 0) + QLatin1Char(' ')
                     + QString::fromStdString(intervention.unit),
                 QString::number(intervention.effectTPerYear, 'f', 1),
-                QString::fromStdString(intervention.confidence) },
+                confidenceLabel(intervention.confidence, frame) },
             shaded);
         shaded = !shaded;
     }
