@@ -391,6 +391,7 @@ WalkAccessResult analyzeWalkAccess(const Project& project, const StageControl& c
     if (control.cancelled())
         return result;
 
+    control.report("walk: access points", 0.0);
     std::vector<ParcelAccess> access;
     access.reserve(project.parcels.size());
     for (const Parcel& parcel : project.parcels)

@@ -289,6 +289,28 @@ Box envelopeOf(const MultiPolygon& area)
     return Box(Point(minX, minY), Point(maxX, maxY));
 }
 
+namespace {
+
+constexpr std::size_t kNotJunction = std::numeric_limits<std::size_t>::max();
+
+/// Nodes of two edges each between two junctions (or a junction and itself).
+struct Chain {
+    std::size_t from = 0;  // junction numbers
+    std::size_t to = 0;
+    double costM = 0;
+    std::size_t first = 0;  // inner nodes are chainNodes[first, first + count)
+    std::size_t count = 0;
+};
+
+/// A seed on an inner node of a chain.
+struct InnerSeed {
+    std::size_t chain = 0;
+    double offsetM = 0;
+    double costM = 0;
+};
+
+} // namespace
+
 struct WalkNetwork::Impl {
     std::vector<Point> nodes;
     std::vector<WalkEdge> edges;
@@ -297,11 +319,24 @@ struct WalkNetwork::Impl {
     double totalLengthM = 0;
     NodeTree nodeTree;
     SegmentTree edgeTree;
-    Graph graph;
+
+    // The searches run on the junctions only: a run of nodes with two edges each (the bends
+    // of one street, about two thirds of OpenStreetMap's nodes) is one chain between two
+    // junctions, and its nodes' costs follow from the junctions' costs and their offsets
+    // along the chain, exactly.
+    Graph graph;  // junctions, one arc each way per chain
+    std::vector<std::size_t> junctionOf;  // per node: its junction number, or kNotJunction
+    std::vector<std::size_t> junctionNode;  // per junction: its node
+    std::vector<Chain> chains;
+    std::vector<std::size_t> chainNodes;   // inner nodes of each chain, in order
+    std::vector<double> chainOffsetM;      // cost from the chain's start to each inner node
+    std::vector<std::size_t> chainOfNode;  // per inner node: its chain
+    std::vector<std::size_t> slotOfNode;   // per inner node: its index into chainNodes
 
     void buildEdges(const SegmentSoup& soup, const std::vector<std::vector<double>>& cuts,
                     const WalkNetworkOptions& options);
     void buildComponents();
+    void buildChains();
     void buildGraph();
 };
 
@@ -366,20 +401,90 @@ void WalkNetwork::Impl::buildComponents()
         componentOf[n] = number[sets.find(n)];
 }
 
+void WalkNetwork::Impl::buildChains()
+{
+    // Incident edges per node, in compressed rows.
+    std::vector<std::size_t> start(nodes.size() + 1, 0);
+    for (const WalkEdge& edge : edges) {
+        ++start[edge.from + 1];
+        ++start[edge.to + 1];
+    }
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    std::vector<std::size_t> incident(start.back());
+    std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+    for (std::size_t e = 0; e < edges.size(); ++e) {
+        incident[fill[edges[e].from]++] = e;
+        incident[fill[edges[e].to]++] = e;
+    }
+
+    junctionOf.assign(nodes.size(), kNotJunction);
+    auto makeJunction = [&](std::size_t node) {
+        junctionOf[node] = junctionNode.size();
+        junctionNode.push_back(node);
+    };
+    for (std::size_t n = 0; n < nodes.size(); ++n) {
+        bool twoEdges = start[n + 1] - start[n] == 2;
+        // A node whose two edge ends are one loop edge is a junction of that loop.
+        if (!twoEdges || incident[start[n]] == incident[start[n] + 1])
+            makeJunction(n);
+    }
+
+    chainOfNode.assign(nodes.size(), kNotJunction);
+    slotOfNode.assign(nodes.size(), kNotJunction);
+    std::vector<bool> walked(edges.size(), false);
+    auto walkFrom = [&](std::size_t junction, std::size_t firstEdge) {
+        Chain chain;
+        chain.from = junctionOf[junction];
+        chain.first = chainNodes.size();
+        std::size_t node = junction;
+        std::size_t edge = firstEdge;
+        for (;;) {
+            walked[edge] = true;
+            chain.costM += edges[edge].costM;
+            node = edges[edge].from == node ? edges[edge].to : edges[edge].from;
+            if (junctionOf[node] != kNotJunction)
+                break;
+            chainOfNode[node] = chains.size();
+            slotOfNode[node] = chainNodes.size();
+            chainNodes.push_back(node);
+            chainOffsetM.push_back(chain.costM);
+            std::size_t a = incident[start[node]];
+            edge = a == edge ? incident[start[node] + 1] : a;
+        }
+        chain.to = junctionOf[node];
+        chain.count = chainNodes.size() - chain.first;
+        chains.push_back(chain);
+    };
+    for (std::size_t j = 0; j < junctionNode.size(); ++j) {
+        std::size_t node = junctionNode[j];
+        for (std::size_t k = start[node]; k < start[node + 1]; ++k)
+            if (!walked[incident[k]])
+                walkFrom(node, incident[k]);
+    }
+    // What is left are rings of two-edge nodes with no junction: one node of each stands in.
+    for (std::size_t e = 0; e < edges.size(); ++e) {
+        if (walked[e])
+            continue;
+        std::size_t node = edges[e].from;
+        makeJunction(node);
+        walkFrom(node, e);
+    }
+}
+
 void WalkNetwork::Impl::buildGraph()
 {
     std::vector<std::pair<std::size_t, std::size_t>> arcs;
     std::vector<Arc> properties;
-    arcs.reserve(edges.size() * 2);
-    properties.reserve(edges.size() * 2);
-    for (const WalkEdge& edge : edges) {
-        arcs.emplace_back(edge.from, edge.to);
-        arcs.emplace_back(edge.to, edge.from);
-        properties.push_back({edge.costM});
-        properties.push_back({edge.costM});
+    arcs.reserve(chains.size() * 2);
+    properties.reserve(chains.size() * 2);
+    for (const Chain& chain : chains) {
+        arcs.emplace_back(chain.from, chain.to);
+        arcs.emplace_back(chain.to, chain.from);
+        properties.push_back({chain.costM});
+        properties.push_back({chain.costM});
     }
     graph = Graph(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(),
-                  properties.begin(), nodes.size());
+                  properties.begin(), junctionNode.size());
 }
 
 WalkNetwork::WalkNetwork(const std::vector<Street>& streets, const WalkNetworkOptions& options)
@@ -390,6 +495,7 @@ WalkNetwork::WalkNetwork(const std::vector<Street>& streets, const WalkNetworkOp
         findCuts(soup, std::max(options.snapToleranceM, kMinSnapM));
     m_impl->buildEdges(soup, cuts, options);
     m_impl->buildComponents();
+    m_impl->buildChains();
     m_impl->buildGraph();
 }
 
@@ -472,35 +578,77 @@ void WalkNetwork::shortestCosts(const std::vector<WalkSeed>& seeds, double bound
                                 const std::atomic<bool>* cancel, std::vector<double>& costs) const
 {
     const double infinity = std::numeric_limits<double>::infinity();
-    std::size_t count = m_impl->nodes.size();
+    const Impl& impl = *m_impl;
+    std::size_t count = impl.nodes.size();
+    std::size_t junctions = impl.junctionNode.size();
     costs.assign(count, infinity);
 
-    // A node seeded twice keeps its lower cost and is queued once: the heap holds each vertex
-    // at most once.
-    std::vector<std::size_t> sources;
+    // A seed inside a chain reaches both of its junctions along the chain, and the chain's
+    // other inner nodes directly; those are settled after the search.
+    std::vector<double> junctionCosts(junctions, infinity);
+    std::vector<InnerSeed> innerSeeds;
+    auto offer = [&](std::size_t junction, double costM) {
+        junctionCosts[junction] = std::min(junctionCosts[junction], costM);
+    };
     for (const WalkSeed& seed : seeds) {
         if (seed.node >= count)
             continue;
-        if (costs[seed.node] == infinity)
-            sources.push_back(seed.node);
-        costs[seed.node] = std::min(costs[seed.node], seed.costM);
+        if (impl.junctionOf[seed.node] != kNotJunction) {
+            offer(impl.junctionOf[seed.node], seed.costM);
+            continue;
+        }
+        std::size_t c = impl.chainOfNode[seed.node];
+        const Chain& chain = impl.chains[c];
+        double offsetM = impl.chainOffsetM[impl.slotOfNode[seed.node]];
+        offer(chain.from, seed.costM + offsetM);
+        offer(chain.to, seed.costM + (chain.costM - offsetM));
+        innerSeeds.push_back({c, offsetM, seed.costM});
     }
-    if (sources.empty())
-        return;
+    // The heap holds each vertex at most once, so each source is listed once.
+    std::vector<std::size_t> sources;
+    for (std::size_t j = 0; j < junctions; ++j)
+        if (junctionCosts[j] < infinity)
+            sources.push_back(j);
 
-    const Graph& graph = m_impl->graph;
-    auto index = boost::get(boost::vertex_index, graph);
-    std::vector<boost::default_color_type> colors(count, boost::white_color);
-    std::size_t examined = 0;
-    BoundedVisitor visitor(costs.data(), boundM, cancel, &examined);
-    try {
-        boost::dijkstra_shortest_paths_no_init(graph, sources.begin(), sources.end(),
-            boost::dummy_property_map(), boost::make_iterator_property_map(costs.begin(), index),
-            boost::get(&Arc::costM, graph), index, std::less<double>(),
-            boost::closed_plus<double>(infinity), 0.0, visitor,
-            boost::make_iterator_property_map(colors.begin(), index));
-    } catch (const SearchBoundReached&) {
-        // Every node left in the queue costs more than the bound; callers ignore those.
+    if (!sources.empty()) {
+        const Graph& graph = impl.graph;
+        auto index = boost::get(boost::vertex_index, graph);
+        std::vector<boost::default_color_type> colors(junctions, boost::white_color);
+        std::size_t examined = 0;
+        BoundedVisitor visitor(junctionCosts.data(), boundM, cancel, &examined);
+        try {
+            boost::dijkstra_shortest_paths_no_init(graph, sources.begin(), sources.end(),
+                boost::dummy_property_map(),
+                boost::make_iterator_property_map(junctionCosts.begin(), index),
+                boost::get(&Arc::costM, graph), index, std::less<double>(),
+                boost::closed_plus<double>(infinity), 0.0, visitor,
+                boost::make_iterator_property_map(colors.begin(), index));
+        } catch (const SearchBoundReached&) {
+            // Every junction left in the queue costs more than the bound; callers ignore
+            // those, and inner nodes reached through them cost more still.
+        }
+    }
+
+    for (std::size_t j = 0; j < junctions; ++j)
+        costs[impl.junctionNode[j]] = junctionCosts[j];
+    for (const Chain& chain : impl.chains) {
+        double fromM = junctionCosts[chain.from];
+        double toM = junctionCosts[chain.to] + chain.costM;
+        if (fromM == infinity && toM == infinity)
+            continue;
+        for (std::size_t k = chain.first; k < chain.first + chain.count; ++k) {
+            double offsetM = impl.chainOffsetM[k];
+            costs[impl.chainNodes[k]] = std::min(fromM + offsetM, toM - offsetM);
+        }
+    }
+    // From a seed inside a chain, the chain's inner nodes are its offset difference away.
+    for (const InnerSeed& seed : innerSeeds) {
+        const Chain& chain = impl.chains[seed.chain];
+        for (std::size_t k = chain.first; k < chain.first + chain.count; ++k) {
+            double costM = seed.costM + std::abs(impl.chainOffsetM[k] - seed.offsetM);
+            double& nodeCost = costs[impl.chainNodes[k]];
+            nodeCost = std::min(nodeCost, costM);
+        }
     }
 }
 

@@ -1,0 +1,238 @@
+// Times the walking stage on a data set. Not a test: run it by hand on a city from
+// generate_city.py (see README.md).
+//
+//   walk_benchmark DATA [--repeat N] [--csv OUT.csv]
+//
+// --repeat N tiles the loaded data N times in memory on a square grid, the way generate_city.py
+// does on disk (each copy shifted by the data's extent plus 50 m, ids offset), so the
+// 1,000-tile city can be timed without writing a GeoPackage of that size. The CSV has the
+// columns of reference_walk_networkx.py: parcel_index, parcel_id, type, network_m, crowfly_m.
+
+#include "core/walk_access.h"
+#include "gis/project_loader.h"
+
+#include <sys/resource.h>
+
+#include <boost/geometry/algorithms/transform.hpp>
+#include <boost/geometry/strategies/transform/matrix_transformers.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace core = greenrenew::core;
+namespace gis = greenrenew::gis;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// All threads together: on a shared, loaded machine wall time measures the neighbours too.
+double processCpuSeconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+long peakMemoryMb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
+}
+
+struct Extent {
+    double minX = 1e300;
+    double minY = 1e300;
+    double maxX = -1e300;
+    double maxY = -1e300;
+
+    void add(const core::Point& p)
+    {
+        minX = std::min(minX, p.x());
+        minY = std::min(minY, p.y());
+        maxX = std::max(maxX, p.x());
+        maxY = std::max(maxY, p.y());
+    }
+};
+
+Extent extentOf(const core::Project& project)
+{
+    Extent extent;
+    for (const core::Parcel& parcel : project.parcels)
+        for (const core::Polygon& polygon : parcel.geometry)
+            for (const core::Point& p : polygon.outer())
+                extent.add(p);
+    for (const core::Street& street : project.streets)
+        for (const core::LineString& line : street.geometry)
+            for (const core::Point& p : line)
+                extent.add(p);
+    for (const core::Facility& facility : project.facilities)
+        extent.add(facility.location);
+    return extent;
+}
+
+void shift(core::MultiPolygon& area, double dx, double dy)
+{
+    for (core::Polygon& polygon : area) {
+        for (core::Point& p : polygon.outer())
+            p = core::Point(p.x() + dx, p.y() + dy);
+        for (core::Ring& ring : polygon.inners())
+            for (core::Point& p : ring)
+                p = core::Point(p.x() + dx, p.y() + dy);
+    }
+}
+
+/// The layers the walk stage reads, copied `tiles` times on a grid 50 m apart.
+void tile(core::Project& project, std::size_t tiles)
+{
+    const Extent extent = extentOf(project);
+    const double stepX = extent.maxX - extent.minX + 50.0;
+    const double stepY = extent.maxY - extent.minY + 50.0;
+    const auto columns = static_cast<std::size_t>(std::ceil(std::sqrt(double(tiles))));
+    const std::vector<core::Parcel> parcels = project.parcels;
+    const std::vector<core::Street> streets = project.streets;
+    const std::vector<core::Facility> facilities = project.facilities;
+    const core::FeatureId stride = 10'000'000;
+    project.buildings.clear();
+    project.green.clear();
+    for (std::size_t t = 1; t < tiles; ++t) {
+        const double dx = static_cast<double>(t % columns) * stepX;
+        const double dy = static_cast<double>(t / columns) * stepY;
+        const auto offset = static_cast<core::FeatureId>(t) * stride;
+        for (core::Parcel parcel : parcels) {
+            shift(parcel.geometry, dx, dy);
+            parcel.id += offset;
+            project.parcels.push_back(std::move(parcel));
+        }
+        for (core::Street street : streets) {
+            for (core::LineString& line : street.geometry)
+                for (core::Point& p : line)
+                    p = core::Point(p.x() + dx, p.y() + dy);
+            street.id += offset;
+            project.streets.push_back(std::move(street));
+        }
+        for (core::Facility facility : facilities) {
+            facility.location = core::Point(facility.location.x() + dx,
+                                            facility.location.y() + dy);
+            facility.id += offset;
+            project.facilities.push_back(std::move(facility));
+        }
+    }
+}
+
+void writeCsv(const std::string& path, const core::Project& project,
+              const core::WalkAccessResult& result)
+{
+    std::ofstream out(path);
+    out.precision(12);
+    out << "parcel_index,parcel_id,type,network_m,crowfly_m\n";
+    for (std::size_t i = 0; i < result.parcels.size(); ++i) {
+        const core::WalkAccess& access = result.parcels[i];
+        std::set<std::string> types;
+        for (const auto& [type, distance] : access.distanceM)
+            types.insert(type);
+        for (const auto& [type, distance] : access.crowflyM)
+            types.insert(type);
+        for (const std::string& type : types) {
+            out << i << ',' << project.parcels[i].id << ',' << type << ',';
+            if (auto it = access.distanceM.find(type); it != access.distanceM.end())
+                out << it->second;
+            out << ',';
+            if (auto it = access.crowflyM.find(type); it != access.crowflyM.end())
+                out << it->second;
+            out << '\n';
+        }
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: %s DATA [--repeat N] [--csv OUT.csv]\n", argv[0]);
+        return 2;
+    }
+    std::string csvPath;
+    std::size_t repeat = 1;
+    for (int i = 2; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--csv" && i + 1 < argc)
+            csvPath = argv[++i];
+        else if (arg == "--repeat" && i + 1 < argc)
+            repeat = std::max<std::size_t>(1, std::stoul(argv[++i]));
+    }
+
+    const auto loadStart = Clock::now();
+    gis::ImportReport report;
+    core::Result<core::Project> loaded =
+        gis::loadProject(QString::fromLocal8Bit(argv[1]), gis::LoadOptions{}, report);
+    if (!loaded) {
+        std::fprintf(stderr, "%s\n", loaded.error().describe().c_str());
+        return 1;
+    }
+    core::Project& project = loaded.value();
+    if (repeat > 1)
+        tile(project, repeat);
+    const double loadSeconds = secondsSince(loadStart);
+
+    // Phase times from the stage's own progress reports: the first report of a step marks
+    // its start.
+    std::vector<std::pair<std::string, double>> phases;
+    const auto start = Clock::now();
+    core::StageControl control;
+    control.progress = [&](const std::string& step, double) {
+        if (phases.empty() || phases.back().first != step)
+            phases.emplace_back(step, secondsSince(start));
+    };
+    const double cpuStart = processCpuSeconds();
+    const core::WalkAccessResult result = core::analyzeWalkAccess(project, control);
+    const double seconds = secondsSince(start);
+    const double cpuSeconds = processCpuSeconds() - cpuStart;
+
+    std::size_t gapCount = 0;
+    std::size_t crowflyGapCount = 0;
+    std::size_t differing = 0;
+    for (const core::WalkAccess& access : result.parcels) {
+        for (const auto& [circle, gaps] : access.gaps)
+            gapCount += gaps.size();
+        for (const auto& [circle, gaps] : access.crowflyGaps)
+            crowflyGapCount += gaps.size();
+        if (access.gaps != access.crowflyGaps)
+            ++differing;
+    }
+    std::set<std::string> required;
+    for (const core::LifeCircle& circle : project.config.lifeCircles)
+        required.insert(circle.requiredTypes.begin(), circle.requiredTypes.end());
+
+    const core::WalkNetworkSummary& net = result.network;
+    std::printf("parcels %zu streets %zu facilities %zu (mapped %zu), required types %zu\n",
+                project.parcels.size(), project.streets.size(), project.facilities.size(),
+                net.facilitiesMapped, required.size());
+    std::printf("network: %zu nodes, %zu edges, %.0f m, %zu pieces\n", net.nodeCount,
+                net.edgeCount, net.lengthM, net.componentCount);
+    std::printf("load %.2f s; walk %.3f s wall / %.3f s cpu, peak memory %ld MB\n", loadSeconds,
+                seconds, cpuSeconds, peakMemoryMb());
+    for (std::size_t i = 0; i < phases.size(); ++i) {
+        const double end = i + 1 < phases.size() ? phases[i + 1].second : seconds;
+        std::printf("  %-28s %.3f s\n", phases[i].first.c_str(), end - phases[i].second);
+    }
+    std::printf("gaps: network %zu, straight line %zu; parcels whose gaps differ %zu\n",
+                gapCount, crowflyGapCount, differing);
+    if (!csvPath.empty())
+        writeCsv(csvPath, project, result);
+    return 0;
+}
