@@ -1,5 +1,6 @@
 #include "gis/dataset_reader.h"
 
+#include "core/street_blocks.h"
 #include "gis/crs_choice.h"
 #include "gis/encoding_detection.h"
 #include "gis/field_detection.h"
@@ -255,12 +256,14 @@ core::Result<std::map<QString, const SourceLayer*>> assignRoles(
             assigned[role] = best;
     }
 
-    if (!assigned.count(QStringLiteral("parcels")) && layers.size() == 1) {
+    if (!assigned.count(QStringLiteral("parcels")) && layers.size() == 1
+        && assigned.empty()) {
         assigned[QStringLiteral("parcels")] = &layers.front();
         report.issues.push_back({layers.front().layerName, -1, QStringLiteral("warning"),
                                  QStringLiteral("the only layer, taken as the parcels")});
     }
-    if (!assigned.count(QStringLiteral("parcels"))) {
+    // Without parcels the street network's blocks become the parcels (see readDataset).
+    if (!assigned.count(QStringLiteral("parcels")) && !assigned.count(QStringLiteral("streets"))) {
         QStringList names;
         for (const SourceLayer& layer : layers)
             names << layer.layerName;
@@ -1030,6 +1033,42 @@ std::optional<Error> readRole(const QString& role, const SourceLayer& source,
     return std::nullopt;
 }
 
+/// Street blocks as parcels, for a data set without a parcel layer. Each block's type is left
+/// to the loader's suggestion (typeReason empty) for the designer to confirm.
+std::optional<Error> parcelsFromStreets(const SourceLayer& streets, const ImportOptions& options,
+                                        core::Project& project, ImportReport& report)
+{
+    const std::vector<core::MultiPolygon> blocks =
+        core::streetBlocks(project.streets, options.minStreetBlockM2);
+    if (blocks.empty())
+        return inputError(QStringLiteral("find parcels"), streets.path, streets.layerName,
+                          QStringLiteral("no parcels layer, and the streets of %1 enclose no "
+                                         "block to use instead")
+                              .arg(streets.layerName));
+    core::FeatureId id = 0;
+    for (const core::MultiPolygon& block : blocks) {
+        core::Parcel parcel;
+        parcel.id = ++id;
+        parcel.geometry = block;
+        parcel.attributes["origin"] = "street_block";
+        project.parcels.push_back(std::move(parcel));
+    }
+    LayerImport record;
+    record.role = QStringLiteral("parcels");
+    record.sourcePath = streets.path;
+    record.sourceLayer = QStringLiteral("street blocks of %1").arg(streets.layerName);
+    record.read = static_cast<long long>(blocks.size());
+    report.layers.push_back(record);
+    report.issues.push_back(
+        {streets.layerName, -1, QStringLiteral("notice"),
+         QStringLiteral("no parcels layer: %1 street blocks (the polygons the streets enclose, "
+                        "at least %2 m2) are offered as parcels, each with a suggested renewal "
+                        "type to confirm")
+             .arg(blocks.size())
+             .arg(options.minStreetBlockM2)});
+    return std::nullopt;
+}
+
 } // namespace
 
 core::Result<core::Project> readDataset(const QString& input, const ImportOptions& options,
@@ -1043,7 +1082,9 @@ core::Result<core::Project> readDataset(const QString& input, const ImportOption
     if (!roles)
         return roles.error();
 
-    const SourceLayer& parcels = *roles.value().at(QStringLiteral("parcels"));
+    const bool fromStreets = !roles.value().count(QStringLiteral("parcels"));
+    const SourceLayer& parcels =
+        *roles.value().at(fromStreets ? QStringLiteral("streets") : QStringLiteral("parcels"));
     if (options.coordinateScale <= 0.0 || !std::isfinite(options.coordinateScale))
         return inputError(QStringLiteral("read"), input, {},
                           QStringLiteral("the unit scale must be a positive number"),
@@ -1091,6 +1132,10 @@ core::Result<core::Project> readDataset(const QString& input, const ImportOption
     for (const auto& [role, source] : roles.value()) {
         if (auto error = readRole(role, *source, *choice.value().srs, options, project,
                                   geometry, report))
+            return *error;
+    }
+    if (fromStreets) {
+        if (auto error = parcelsFromStreets(parcels, options, project, report))
             return *error;
     }
     project.attribution = findAttribution(roles.value()).toStdString();

@@ -23,6 +23,9 @@ struct ImportOptions {
     QString sourceCrs;
     /// Multiplies every coordinate before anything else (0.001 for CAD drawings in mm).
     double coordinateScale = 1.0;
+    /// Without a parcel layer the street blocks become parcels; faces smaller than this
+    /// (traffic islands, junction slivers) are not blocks.
+    double minStreetBlockM2 = 200.0;
 };
 
 /// Reads INPUT into a Project (without its MethodConfig). Failures name the file and layer.
