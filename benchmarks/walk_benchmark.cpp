@@ -191,12 +191,17 @@ int main(int argc, char** argv)
 
     // Phase times from the stage's own progress reports: the first report of a step marks
     // its start.
-    std::vector<std::pair<std::string, double>> phases;
+    struct Phase {
+        std::string step;
+        double startS = 0;
+        double cpuStartS = 0;
+    };
+    std::vector<Phase> phases;
     const auto start = Clock::now();
     core::StageControl control;
     control.progress = [&](const std::string& step, double) {
-        if (phases.empty() || phases.back().first != step)
-            phases.emplace_back(step, secondsSince(start));
+        if (phases.empty() || phases.back().step != step)
+            phases.push_back({step, secondsSince(start), processCpuSeconds()});
     };
     const double cpuStart = processCpuSeconds();
     const core::WalkAccessResult result = core::analyzeWalkAccess(project, control);
@@ -227,8 +232,11 @@ int main(int argc, char** argv)
     std::printf("load %.2f s; walk %.3f s wall / %.3f s cpu, peak memory %ld MB\n", loadSeconds,
                 seconds, cpuSeconds, peakMemoryMb());
     for (std::size_t i = 0; i < phases.size(); ++i) {
-        const double end = i + 1 < phases.size() ? phases[i + 1].second : seconds;
-        std::printf("  %-28s %.3f s\n", phases[i].first.c_str(), end - phases[i].second);
+        const double end = i + 1 < phases.size() ? phases[i + 1].startS : seconds;
+        const double cpuEnd = i + 1 < phases.size() ? phases[i + 1].cpuStartS
+                                                    : cpuStart + cpuSeconds;
+        std::printf("  %-28s %.3f s wall / %.3f s cpu\n", phases[i].step.c_str(),
+                    end - phases[i].startS, cpuEnd - phases[i].cpuStartS);
     }
     std::printf("gaps: network %zu, straight line %zu; parcels whose gaps differ %zu\n",
                 gapCount, crowflyGapCount, differing);

@@ -170,6 +170,32 @@ std::vector<WalkSeed> seedsFor(const WalkNetwork& network, const std::vector<Poi
     return seeds;
 }
 
+std::size_t workerCount(std::size_t tasks)
+{
+    return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1,
+                                   std::max<std::size_t>(tasks, 1));
+}
+
+/// Runs task(i) for i in [0, count) on the worker threads, in chunks taken in turn.
+template <typename Task>
+void parallelFor(std::size_t count, Task task)
+{
+    constexpr std::size_t kChunk = 256;
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t begin = next.fetch_add(kChunk); begin < count;
+             begin = next.fetch_add(kChunk))
+            for (std::size_t i = begin; i < std::min(count, begin + kChunk); ++i)
+                task(i);
+    };
+    std::vector<std::thread> workers;
+    for (std::size_t t = 1; t < workerCount(count / kChunk); ++t)
+        workers.emplace_back(work);
+    work();
+    for (std::thread& worker : workers)
+        worker.join();
+}
+
 struct ParcelAccess {
     std::vector<NodeGap> points;
     bool connected = false;
@@ -210,6 +236,7 @@ std::vector<double> crowflyDistances(const std::vector<Parcel>& parcels,
 
     std::vector<double> distances(parcels.size(), kInfinity);
     std::vector<Entry> hits;
+    std::vector<std::pair<double, std::size_t>> byEnvelope;
     for (std::size_t p = 0; p < parcels.size(); ++p) {
         if (parcels[p].geometry.empty())
             continue;
@@ -218,11 +245,18 @@ std::vector<double> crowflyDistances(const std::vector<Parcel>& parcels,
             hits.clear();
             tree.query(bgi::nearest(envelopes[p], static_cast<unsigned>(k)),
                        std::back_inserter(hits));
-            double farthestM = 0;
-            for (const Entry& hit : hits) {
-                best = std::min(best, bg::distance(hit.first, parcels[p].geometry));
-                farthestM = std::max(farthestM, bg::distance(hit.first, envelopes[p]));
+            // Nearest the envelope first: the exact distance to the parcel is needed only
+            // while the envelope's distance, its lower bound, is below the best so far.
+            byEnvelope.clear();
+            for (std::size_t h = 0; h < hits.size(); ++h)
+                byEnvelope.emplace_back(bg::distance(hits[h].first, envelopes[p]), h);
+            std::sort(byEnvelope.begin(), byEnvelope.end());
+            for (const auto& [envelopeM, h] : byEnvelope) {
+                if (envelopeM >= best)
+                    break;
+                best = std::min(best, bg::distance(hits[h].first, parcels[p].geometry));
             }
+            double farthestM = byEnvelope.empty() ? 0.0 : byEnvelope.back().first;
             if (hits.size() < k || best == 0 || farthestM > std::min(best, boundM))
                 break;
         }
@@ -392,10 +426,10 @@ WalkAccessResult analyzeWalkAccess(const Project& project, const StageControl& c
         return result;
 
     control.report("walk: access points", 0.0);
-    std::vector<ParcelAccess> access;
-    access.reserve(project.parcels.size());
-    for (const Parcel& parcel : project.parcels)
-        access.push_back(findAccess(network, parcel, settings.accessSnapM));
+    std::vector<ParcelAccess> access(project.parcels.size());
+    parallelFor(project.parcels.size(), [&](std::size_t p) {
+        access[p] = findAccess(network, project.parcels[p], settings.accessSnapM);
+    });
     if (control.cancelled())
         return result;
 

@@ -12,6 +12,7 @@
 #include <functional>
 #include <limits>
 #include <numeric>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -103,9 +104,17 @@ SegmentSoup collectSegments(const std::vector<Street>& streets)
     return soup;
 }
 
+/// Cut parameters (0..1) of every segment, sorted and distinct, in compressed rows: segment i's
+/// are t[start[i], start[i + 1]). One flat array, since a vector per segment costs more in
+/// allocation than the cutting itself on a city's worth of segments.
+struct SegmentCuts {
+    std::vector<std::size_t> start;
+    std::vector<double> t;
+};
+
 /// Adds the parameters where segments cross or touch each other, and where a line end lies
 /// within the tolerance of another segment, to each segment's cut list.
-std::vector<std::vector<double>> findCuts(const SegmentSoup& soup, double toleranceM)
+SegmentCuts findCuts(const SegmentSoup& soup, double toleranceM)
 {
     const std::vector<RawSegment>& segs = soup.segments;
     std::vector<BoxEntry> boxes;
@@ -114,7 +123,7 @@ std::vector<std::vector<double>> findCuts(const SegmentSoup& soup, double tolera
         boxes.emplace_back(expandedBox(segs[i].a, segs[i].b, 0), i);
     BoxTree tree(boxes.begin(), boxes.end());
 
-    std::vector<std::vector<double>> cuts(segs.size(), std::vector<double>{0.0, 1.0});
+    std::vector<std::pair<std::size_t, double>> extra;  // segment, parameter
     std::vector<BoxEntry> hits;
     for (std::size_t i = 0; i < segs.size(); ++i) {
         const RawSegment& s = segs[i];
@@ -139,8 +148,8 @@ std::vector<std::vector<double>> findCuts(const SegmentSoup& soup, double tolera
             double u = cross(qx, qy, rx, ry) / denom;
             if (t < -kParamEps || t > 1 + kParamEps || u < -kParamEps || u > 1 + kParamEps)
                 continue;
-            cuts[i].push_back(std::clamp(t, 0.0, 1.0));
-            cuts[j].push_back(std::clamp(u, 0.0, 1.0));
+            extra.emplace_back(i, std::clamp(t, 0.0, 1.0));
+            extra.emplace_back(j, std::clamp(u, 0.0, 1.0));
         }
     }
 
@@ -153,14 +162,38 @@ std::vector<std::vector<double>> findCuts(const SegmentSoup& soup, double tolera
                 continue;
             double u = projectParam(segs[j].a, segs[j].b, end);
             if (bg::distance(end, pointAt(segs[j].a, segs[j].b, u)) <= toleranceM)
-                cuts[j].push_back(u);
+                extra.emplace_back(j, u);
         }
     }
 
-    for (std::vector<double>& c : cuts) {
-        std::sort(c.begin(), c.end());
-        c.erase(std::unique(c.begin(), c.end()), c.end());
+    SegmentCuts cuts;
+    cuts.start.assign(segs.size() + 1, 0);
+    for (const auto& [segment, t] : extra)
+        ++cuts.start[segment + 1];
+    for (std::size_t i = 0; i < segs.size(); ++i)
+        cuts.start[i + 1] += cuts.start[i] + 2;  // both ends of every segment
+    std::vector<double> all(cuts.start.back());
+    std::vector<std::size_t> fill(cuts.start.begin(), cuts.start.end() - 1);
+    for (std::size_t i = 0; i < segs.size(); ++i) {
+        all[fill[i]++] = 0.0;
+        all[fill[i]++] = 1.0;
     }
+    for (const auto& [segment, t] : extra)
+        all[fill[segment]++] = t;
+    // Sorted and made distinct per segment, compacted in place.
+    cuts.t.reserve(all.size());
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i < segs.size(); ++i) {
+        std::size_t end = cuts.start[i + 1];
+        std::sort(all.begin() + static_cast<std::ptrdiff_t>(begin),
+                  all.begin() + static_cast<std::ptrdiff_t>(end));
+        cuts.start[i] = cuts.t.size();
+        for (std::size_t k = begin; k < end; ++k)
+            if (k == begin || all[k] != all[k - 1])
+                cuts.t.push_back(all[k]);
+        begin = end;
+    }
+    cuts.start[segs.size()] = cuts.t.size();
     return cuts;
 }
 
@@ -242,6 +275,33 @@ private:
     std::unordered_map<std::uint64_t, std::size_t> m_firstInCell;
     std::vector<std::size_t> m_nextInCell;
 };
+
+/// Whether `p` lies in `area` or at most `toleranceM` from its boundary: what
+/// distance(p, area) <= toleranceM says, stopping at the first boundary piece close enough.
+bool isNear(const Point& p, const MultiPolygon& area, double toleranceM)
+{
+    const double toleranceSq = toleranceM * toleranceM;
+    auto ringNear = [&](const Ring& ring) {
+        for (std::size_t i = 1; i < ring.size(); ++i) {
+            const Point& a = ring[i - 1];
+            const Point& b = ring[i];
+            Point q = pointAt(a, b, projectParam(a, b, p));
+            double dx = q.x() - p.x();
+            double dy = q.y() - p.y();
+            if (dx * dx + dy * dy <= toleranceSq)
+                return true;
+        }
+        return false;
+    };
+    for (const Polygon& polygon : area) {
+        if (ringNear(polygon.outer()))
+            return true;
+        for (const Ring& ring : polygon.inners())
+            if (ringNear(ring))
+                return true;
+    }
+    return bg::covered_by(p, area);
+}
 
 /// Stops the Dijkstra search at the bound and polls the cancel flag now and then.
 struct SearchBoundReached {};
@@ -333,23 +393,27 @@ struct WalkNetwork::Impl {
     std::vector<std::size_t> chainOfNode;  // per inner node: its chain
     std::vector<std::size_t> slotOfNode;   // per inner node: its index into chainNodes
 
-    void buildEdges(const SegmentSoup& soup, const std::vector<std::vector<double>>& cuts,
+    void buildEdges(const SegmentSoup& soup, const SegmentCuts& cuts,
                     const WalkNetworkOptions& options);
+    void buildIndexes();
     void buildComponents();
     void buildChains();
     void buildGraph();
 };
 
 void WalkNetwork::Impl::buildEdges(const SegmentSoup& soup,
-                                   const std::vector<std::vector<double>>& cuts,
+                                   const SegmentCuts& cuts,
                                    const WalkNetworkOptions& options)
 {
     SnapGrid grid(nodes, std::max(options.snapToleranceM, kMinSnapM));
+    std::size_t lastNode = 0;
     for (std::size_t i = 0; i < soup.segments.size(); ++i) {
         const RawSegment& s = soup.segments[i];
-        std::size_t previous = grid.nodeAt(pointAt(s.a, s.b, cuts[i].front()));
-        for (std::size_t k = 1; k < cuts[i].size(); ++k) {
-            std::size_t next = grid.nodeAt(pointAt(s.a, s.b, cuts[i][k]));
+        // A piece continuing the previous one starts at the node that one ended on.
+        bool continues = i > 0 && bg::equals(soup.segments[i - 1].b, s.a);
+        std::size_t previous = continues ? lastNode : grid.nodeAt(s.a);
+        for (std::size_t k = cuts.start[i] + 1; k < cuts.start[i + 1]; ++k) {
+            std::size_t next = grid.nodeAt(pointAt(s.a, s.b, cuts.t[k]));
             if (next == previous)
                 continue;
             double lengthM = bg::distance(nodes[previous], nodes[next]);
@@ -358,8 +422,12 @@ void WalkNetwork::Impl::buildEdges(const SegmentSoup& soup,
             totalLengthM += lengthM;
             previous = next;
         }
+        lastNode = previous;
     }
+}
 
+void WalkNetwork::Impl::buildIndexes()
+{
     std::vector<NodeEntry> nodeEntries;
     nodeEntries.reserve(nodes.size());
     for (std::size_t n = 0; n < nodes.size(); ++n)
@@ -491,12 +559,15 @@ WalkNetwork::WalkNetwork(const std::vector<Street>& streets, const WalkNetworkOp
     : m_impl(std::make_unique<Impl>())
 {
     SegmentSoup soup = collectSegments(streets);
-    std::vector<std::vector<double>> cuts =
-        findCuts(soup, std::max(options.snapToleranceM, kMinSnapM));
+    SegmentCuts cuts = findCuts(soup, std::max(options.snapToleranceM, kMinSnapM));
     m_impl->buildEdges(soup, cuts, options);
+    // The spatial indexes and the search graph read the nodes and edges only: built side by
+    // side.
+    std::thread indexes([this] { m_impl->buildIndexes(); });
     m_impl->buildComponents();
     m_impl->buildChains();
     m_impl->buildGraph();
+    indexes.join();
 }
 
 WalkNetwork::~WalkNetwork() = default;
@@ -542,7 +613,7 @@ std::vector<std::size_t> WalkNetwork::nodesNear(const MultiPolygon& area, double
     m_impl->nodeTree.query(bgi::intersects(search), std::back_inserter(hits));
     std::vector<std::size_t> near;
     for (const NodeEntry& hit : hits)
-        if (bg::distance(hit.first, area) <= toleranceM)
+        if (isNear(hit.first, area, toleranceM))
             near.push_back(hit.second);
     std::sort(near.begin(), near.end());
     return near;
