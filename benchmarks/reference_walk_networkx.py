@@ -191,7 +191,6 @@ def main():
     speed = parameters["walk.speed_m_per_min"]
     bound = max(c["minutes"] * speed if time_mode else c["radius_m"] for c in circles)
 
-    started = time.perf_counter()
     streets = geopandas.read_file(args.data, layer=args.streets)
     if "walkable" in streets.columns:
         streets = streets[streets["walkable"].fillna(1).astype(int) != 0]
@@ -201,6 +200,9 @@ def main():
     cat_field = first_field(pois, ["category", "类别", "type"])
     id_field = first_field(parcels, ["parcel_id", "id"])
 
+    # Timed from here: reading the layers is left out, as the core benchmark leaves it out.
+    started = time.perf_counter()
+    cpu_started = time.process_time()
     graph = build_graph(streets, first_field(streets, ["highway"]), snap_m, steps_factor)
     built = time.perf_counter()
 
@@ -232,6 +234,7 @@ def main():
 
     rows = []
     g = graph
+    crowfly_s = 0.0
     for t in sorted(by_type):
         source = ("source", t)
         added = [source]
@@ -250,14 +253,23 @@ def main():
             added.append(virtual)
         dist = networkx.single_source_dijkstra_path_length(g, source, cutoff=bound)
         g.remove_nodes_from(added)
+        # Straight distance: the nearest facility of the type by GEOS's exact nearest search
+        # (a scan of every facility per parcel is quadratic on a tiled city).
+        crow_started = time.perf_counter()
+        points = by_type[t]
+        point_tree = STRtree(points)
+        crows = [points[point_tree.nearest_item(geom)].distance(geom)
+                 for geom in parcels.geometry]
+        crowfly_s += time.perf_counter() - crow_started
         for p, geom in enumerate(parcels.geometry):
             best = min((dist[n] + gap for n, gap in access[p] if n in dist),
                        default=math.inf)
-            crow = min(pt.distance(geom) for pt in by_type[t])
+            crow = crows[p]
             rows.append([p, parcels[id_field].iloc[p] if id_field else p, t,
                          "" if best > bound else f"{best:.6f}",
                          "" if crow > bound else f"{crow:.6f}"])
     finished = time.perf_counter()
+    cpu_s = time.process_time() - cpu_started
 
     with open(args.out, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
@@ -266,7 +278,9 @@ def main():
     print(f"graph {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, "
           f"{networkx.number_connected_components(graph)} components; "
           f"{len(by_type)} facility types; build {built - started:.2f} s, "
-          f"searches {finished - built:.2f} s", file=sys.stderr)
+          f"searches {finished - built:.2f} s (straight distances {crowfly_s:.2f} s of it); "
+          f"total {finished - started:.2f} s wall, {cpu_s:.2f} s cpu",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":
