@@ -1,0 +1,42 @@
+#pragma once
+
+// Parcel labels that never overlap: placed largest parcel first at the parcel's centre, each
+// one left out when its box would touch a label already placed or leave the map.
+
+#include "core/model.h"
+
+#include <QFont>
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+
+#include <vector>
+
+class QPainter;
+
+namespace greenrenew::render {
+
+class MapView;
+
+struct PlacedLabel {
+    QString text;
+    QRectF box; // device units, the text's extent including its halo
+    QPointF baseline; // where the text starts
+};
+
+/// The extent a map shows: REQUESTED when valid, else the parcels' extent (the buildings' when
+/// there are no parcels) with a 5% margin.
+QRectF mapExtent(const core::Project& project, const QRectF& requested = {});
+
+/// Text of a parcel's label: its id when USEIDS or when it has no name, else its name.
+QString parcelLabelText(const core::Parcel& parcel, bool useIds);
+
+/// Places one label per parcel in VIEW with FONT (pixel sized), halo HALO pixels wide.
+std::vector<PlacedLabel> placeParcelLabels(const MapView& view, const core::Project& project,
+    const QFont& font, double halo, bool useIds);
+
+/// Draws LABELS in black with a white halo, so they read over every fill.
+void drawPlacedLabels(
+    QPainter& painter, const std::vector<PlacedLabel>& labels, const QFont& font, double halo);
+
+} // namespace greenrenew::render

@@ -1,0 +1,46 @@
+#pragma once
+
+// Charts on report pages, drawn with QPainter so they come out as vector graphics with
+// selectable labels: horizontal bars against a limit, signed bars around zero, and stacked
+// bars of counts. Labels are data: drawn as plain single lines, cut with an ellipsis.
+
+#include <QColor>
+#include <QRectF>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace greenrenew::render {
+
+struct PageFrame;
+
+struct ChartBar {
+    QString label;
+    double value = 0;
+    QColor color;
+    std::optional<double> limit; // drawn as a marker across the bar's row
+    QString valueText; // printed at the bar's end; empty: the value with one decimal
+};
+
+struct StackedRow {
+    QString label;
+    std::vector<int> counts; // one per series
+};
+
+struct ChartSeries {
+    QString name;
+    QColor color;
+};
+
+/// Horizontal bars from zero (negative values run left) in RECT with TITLE above; a limit
+/// shows as a dark tick. Returns the y below the chart.
+double drawBarChart(
+    const PageFrame& frame, const QRectF& rect, const QString& title, const std::vector<ChartBar>& bars);
+
+/// One bar per row, split into SERIES by count, with a legend under the title. Returns the y
+/// below the chart.
+double drawStackedChart(const PageFrame& frame, const QRectF& rect, const QString& title,
+    const std::vector<ChartSeries>& series, const std::vector<StackedRow>& rows);
+
+} // namespace greenrenew::render
