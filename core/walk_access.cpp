@@ -1,5 +1,6 @@
 #include "core/walk_access.h"
 
+#include "core/detail/geos_context.h"
 #include "core/detail/walk_network.h"
 
 #include <boost/geometry.hpp>
@@ -11,6 +12,7 @@
 #include <limits>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 namespace greenrenew::core {
@@ -401,7 +403,129 @@ WalkNetworkSummary summarize(const WalkNetwork& network, const FacilitiesByType&
     return summary;
 }
 
+/// Parts [begin, end] of an edge (metres from its `from` node) a walk reaches.
+using EdgeSpans = std::vector<std::pair<double, double>>;
+
+/// The reachable parts of every edge within `thresholdM` of the facilities at `points`, given
+/// the node costs of a search from them.
+std::vector<LineString> reachableParts(const WalkNetwork& network,
+                                       const std::vector<Point>& points,
+                                       const std::vector<double>& costs, double thresholdM)
+{
+    const std::vector<detail::WalkEdge>& edges = network.edges();
+    const std::vector<Point>& nodes = network.nodes();
+    // A facility reaches both ways along its own edge from where it joins it.
+    std::map<std::size_t, EdgeSpans> fromFacilities;
+    for (const Point& point : points) {
+        std::optional<detail::EdgeProjection> projection = network.nearestEdge(point);
+        if (!projection || projection->distanceM > thresholdM)
+            continue;
+        const detail::WalkEdge& edge = edges[projection->edge];
+        double costPerM = edge.lengthM > 0 ? edge.costM / edge.lengthM : 1.0;
+        double reachM = (thresholdM - projection->distanceM) / costPerM;
+        fromFacilities[projection->edge].emplace_back(
+            std::max(0.0, projection->alongM - reachM),
+            std::min(edge.lengthM, projection->alongM + reachM));
+    }
+
+    std::vector<LineString> parts;
+    EdgeSpans spans;
+    for (std::size_t e = 0; e < edges.size(); ++e) {
+        const detail::WalkEdge& edge = edges[e];
+        if (edge.lengthM <= 0)
+            continue;
+        spans.clear();
+        double costPerM = edge.costM / edge.lengthM;
+        if (costs[edge.from] <= thresholdM)
+            spans.emplace_back(0.0, std::min(edge.lengthM,
+                                             (thresholdM - costs[edge.from]) / costPerM));
+        if (costs[edge.to] <= thresholdM)
+            spans.emplace_back(
+                std::max(0.0, edge.lengthM - (thresholdM - costs[edge.to]) / costPerM),
+                edge.lengthM);
+        if (auto it = fromFacilities.find(e); it != fromFacilities.end())
+            spans.insert(spans.end(), it->second.begin(), it->second.end());
+        if (spans.empty())
+            continue;
+        std::sort(spans.begin(), spans.end());
+        const Point& a = nodes[edge.from];
+        const Point& b = nodes[edge.to];
+        auto at = [&](double alongM) {
+            double t = alongM / edge.lengthM;
+            return Point(a.x() + t * (b.x() - a.x()), a.y() + t * (b.y() - a.y()));
+        };
+        // Overlapping spans merge into one part.
+        std::pair<double, double> current = spans.front();
+        for (std::size_t k = 1; k <= spans.size(); ++k) {
+            if (k < spans.size() && spans[k].first <= current.second) {
+                current.second = std::max(current.second, spans[k].second);
+                continue;
+            }
+            if (current.second > current.first)
+                parts.push_back(LineString{at(current.first), at(current.second)});
+            if (k < spans.size())
+                current = spans[k];
+        }
+    }
+    return parts;
+}
+
 } // namespace
+
+std::map<std::string, ServiceArea> serviceAreas(const Project& project, const std::string& type,
+                                                const std::string& circleId,
+                                                const StageControl& control)
+{
+    WalkSettings settings = readSettings(project.config.parameters);
+    double bufferM = project.config.parameters.value("walk.service_area_buffer_m");
+    const std::vector<LifeCircle>& circles = project.config.lifeCircles;
+    auto circle = std::find_if(circles.begin(), circles.end(),
+                               [&](const LifeCircle& c) { return c.id == circleId; });
+    if (circle == circles.end())
+        throw std::invalid_argument("no life circle with id " + circleId);
+    double thresholdM = circleThresholdM(*circle, settings);
+    std::vector<std::string> types =
+        type.empty() ? circle->requiredTypes : std::vector<std::string>{type};
+
+    std::map<std::string, ServiceArea> result;
+    control.report("walk: service areas", 0.0);
+    WalkNetwork network(project.streets, {settings.snapToleranceM, settings.stepsFactor});
+    FacilitiesByType facilities = groupFacilities(project);
+    detail::GeosContext& geos = detail::threadGeosContext();
+    std::vector<double> costs;
+    for (std::size_t k = 0; k < types.size(); ++k) {
+        if (control.cancelled())
+            break;
+        ServiceArea area;
+        area.facilityType = types[k];
+        area.circleId = circleId;
+        area.thresholdM = thresholdM;
+        area.bufferM = bufferM;
+        auto found = std::lower_bound(facilities.types.begin(), facilities.types.end(),
+                                      types[k]);
+        if (found != facilities.types.end() && *found == types[k]) {
+            const std::vector<Point>& points =
+                facilities.points[static_cast<std::size_t>(found - facilities.types.begin())];
+            try {
+                network.shortestCosts(seedsFor(network, points), thresholdM, control.cancel,
+                                      costs);
+            } catch (const detail::WalkSearchCancelled&) {
+                break;
+            }
+            std::vector<LineString> parts = reachableParts(network, points, costs, thresholdM);
+            for (const LineString& part : parts)
+                area.streetLengthM += bg::length(part);
+            detail::GeosGeometry buffered = geos.bufferLines(parts, bufferM);
+            if (buffered)
+                area.area = geos.toMultiPolygon(buffered.get());
+            area.streets.assign(parts.begin(), parts.end());
+        }
+        result[types[k]] = std::move(area);
+        control.report("walk: service areas",
+                       static_cast<double>(k + 1) / static_cast<double>(types.size()));
+    }
+    return result;
+}
 
 std::vector<std::string> facilityTypesOf(const Facility& facility, const MethodConfig& config)
 {

@@ -74,6 +74,34 @@ WalkAccessResult analyzeWalkAccess(const Project& project, const StageControl& c
 std::vector<WalkAccess> computeWalkAccess(const Project& project,
                                           const StageControl& control = {});
 
+/// The streets within one circle of the nearest facility of one type, and the area they serve:
+/// a layer for the map (the results writer's service_areas layer).
+struct ServiceArea {
+    std::string facilityType;
+    std::string circleId;
+    /// The circle's threshold in flat-equivalent metres under walk.circle_mode.
+    double thresholdM = 0;
+    /// walk.service_area_buffer_m: how far either side of a reachable street the area reaches.
+    double bufferM = 0;
+    /// Reachable street parts (each from a node or facility to where the walk runs out), and
+    /// their total length in metres.
+    MultiLineString streets;
+    double streetLengthM = 0;
+    /// The reachable parts buffered by bufferM, dissolved; empty when no facility of the type
+    /// is on the network.
+    MultiPolygon area;
+};
+
+/// Service areas of facility type `type` within circle `circleId`, or of every type that
+/// circle requires when `type` is empty, keyed by type. A facility joins the network as in
+/// analyzeWalkAccess() (at the nearest point of the nearest edge, plus the straight snap),
+/// and a street part is reachable when its walk cost from there is within the threshold.
+/// Throws std::invalid_argument for an unknown circle id and MissingParameter when a walk.*
+/// parameter is absent. On cancel, returns the types finished so far.
+std::map<std::string, ServiceArea> serviceAreas(const Project& project, const std::string& type,
+                                                const std::string& circleId,
+                                                const StageControl& control = {});
+
 /// Standard facility types of one facility under `config.facilityMappings`: the first of its
 /// tag, each part of a "k=v;k=v" tag, each value of those parts, and its category that some
 /// mapping matches decides; every mapping with that match contributes its type, and a type

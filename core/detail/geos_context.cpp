@@ -136,6 +136,34 @@ GeosGeometry GeosContext::fromMultiPolygon(const MultiPolygon& multiPolygon)
     return makeCollection(GEOS_MULTIPOLYGON, std::move(polygons));
 }
 
+GeosGeometry GeosContext::bufferLines(const std::vector<LineString>& lines, double distanceM,
+                                      int quadrantSegments)
+{
+    std::vector<GeosGeometry> parts;
+    std::vector<double> coordinates;
+    for (const LineString& line : lines) {
+        if (line.size() < 2)
+            continue;
+        coordinates.clear();
+        for (const Point& p : line) {
+            coordinates.push_back(p.x());
+            coordinates.push_back(p.y());
+        }
+        GEOSCoordSequence* sequence = GEOSCoordSeq_copyFromBuffer_r(
+            m_handle, coordinates.data(), static_cast<unsigned>(line.size()), 0, 0);
+        if (GEOSGeometry* geometry = GEOSGeom_createLineString_r(m_handle, sequence))
+            parts.push_back(wrap(geometry));
+    }
+    if (parts.empty())
+        return wrap(GEOSGeom_createEmptyCollection_r(m_handle, GEOS_MULTIPOLYGON));
+    GeosGeometry collection = makeCollection(GEOS_MULTILINESTRING, std::move(parts));
+    if (!collection)
+        return collection;
+    // GEOS buffers a collection as a whole, so the result is already dissolved.
+    return polygonalParts(
+        wrap(GEOSBuffer_r(m_handle, collection.get(), distanceM, quadrantSegments)));
+}
+
 GeosGeometry GeosContext::makeCollection(int type, std::vector<GeosGeometry> parts)
 {
     if (parts.empty())

@@ -98,6 +98,11 @@ public:
     /// exception) it retries on made-valid inputs, then on buffer(0) inputs, then with a
     /// 1 micrometre precision grid; empty only if every attempt failed.
     GeosGeometry intersection(const GEOSGeometry* a, const GEOSGeometry* b);
+    /// The area within `distanceM` of any of the lines, dissolved into one MultiPolygon (round
+    /// caps and joins, `quadrantSegments` per quarter circle). Lines of fewer than two points
+    /// are dropped; empty for no lines.
+    GeosGeometry bufferLines(const std::vector<LineString>& lines, double distanceM,
+                             int quadrantSegments = 8);
     /// Union of polygonal geometries (consumed), with the same fallbacks as intersection().
     GeosGeometry unionAll(std::vector<GeosGeometry> parts);
 
