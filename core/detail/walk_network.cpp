@@ -123,48 +123,67 @@ SegmentCuts findCuts(const SegmentSoup& soup, double toleranceM)
         boxes.emplace_back(expandedBox(segs[i].a, segs[i].b, 0), i);
     BoxTree tree(boxes.begin(), boxes.end());
 
-    std::vector<std::pair<std::size_t, double>> extra;  // segment, parameter
-    std::vector<BoxEntry> hits;
-    for (std::size_t i = 0; i < segs.size(); ++i) {
-        const RawSegment& s = segs[i];
-        hits.clear();
-        tree.query(bgi::intersects(boxes[i].first), std::back_inserter(hits));
-        double rx = s.b.x() - s.a.x();
-        double ry = s.b.y() - s.a.y();
-        for (const BoxEntry& hit : hits) {
-            std::size_t j = hit.second;
-            if (j <= i)
-                continue;
-            const RawSegment& o = segs[j];
-            double sx = o.b.x() - o.a.x();
-            double sy = o.b.y() - o.a.y();
-            double denom = cross(rx, ry, sx, sy);
-            // Parallel pieces meet only at shared ends, which the snapping of nodes joins.
-            if (denom == 0)
-                continue;
-            double qx = o.a.x() - s.a.x();
-            double qy = o.a.y() - s.a.y();
-            double t = cross(qx, qy, sx, sy) / denom;
-            double u = cross(qx, qy, rx, ry) / denom;
-            if (t < -kParamEps || t > 1 + kParamEps || u < -kParamEps || u > 1 + kParamEps)
-                continue;
-            extra.emplace_back(i, std::clamp(t, 0.0, 1.0));
-            extra.emplace_back(j, std::clamp(u, 0.0, 1.0));
+    using Cut = std::pair<std::size_t, double>;  // segment, parameter
+    auto crossings = [&](std::size_t begin, std::size_t end, std::vector<Cut>& extra) {
+        std::vector<BoxEntry> hits;
+        for (std::size_t i = begin; i < end; ++i) {
+            const RawSegment& s = segs[i];
+            hits.clear();
+            tree.query(bgi::intersects(boxes[i].first), std::back_inserter(hits));
+            double rx = s.b.x() - s.a.x();
+            double ry = s.b.y() - s.a.y();
+            for (const BoxEntry& hit : hits) {
+                std::size_t j = hit.second;
+                if (j <= i)
+                    continue;
+                const RawSegment& o = segs[j];
+                double sx = o.b.x() - o.a.x();
+                double sy = o.b.y() - o.a.y();
+                double denom = cross(rx, ry, sx, sy);
+                // Parallel pieces meet only at shared ends, which the snapping of nodes joins.
+                if (denom == 0)
+                    continue;
+                double qx = o.a.x() - s.a.x();
+                double qy = o.a.y() - s.a.y();
+                double t = cross(qx, qy, sx, sy) / denom;
+                double u = cross(qx, qy, rx, ry) / denom;
+                if (t < -kParamEps || t > 1 + kParamEps || u < -kParamEps || u > 1 + kParamEps)
+                    continue;
+                extra.emplace_back(i, std::clamp(t, 0.0, 1.0));
+                extra.emplace_back(j, std::clamp(u, 0.0, 1.0));
+            }
         }
-    }
-
-    for (const auto& [end, own] : soup.lineEnds) {
-        hits.clear();
-        tree.query(bgi::intersects(expandedBox(end, end, toleranceM)), std::back_inserter(hits));
-        for (const BoxEntry& hit : hits) {
-            std::size_t j = hit.second;
-            if (j == own)
-                continue;
-            double u = projectParam(segs[j].a, segs[j].b, end);
-            if (bg::distance(end, pointAt(segs[j].a, segs[j].b, u)) <= toleranceM)
-                extra.emplace_back(j, u);
+    };
+    auto endsNear = [&](std::size_t begin, std::size_t end, std::vector<Cut>& extra) {
+        std::vector<BoxEntry> hits;
+        for (std::size_t k = begin; k < end; ++k) {
+            const auto& [point, own] = soup.lineEnds[k];
+            hits.clear();
+            tree.query(bgi::intersects(expandedBox(point, point, toleranceM)),
+                       std::back_inserter(hits));
+            for (const BoxEntry& hit : hits) {
+                std::size_t j = hit.second;
+                if (j == own)
+                    continue;
+                double u = projectParam(segs[j].a, segs[j].b, point);
+                if (bg::distance(point, pointAt(segs[j].a, segs[j].b, u)) <= toleranceM)
+                    extra.emplace_back(j, u);
+            }
         }
-    }
+    };
+    // Two halves side by side: the cuts are sorted per segment below, so their order is free.
+    std::vector<Cut> extra;
+    std::vector<Cut> otherExtra;
+    std::size_t half = segs.size() / 2;
+    std::size_t endsHalf = soup.lineEnds.size() / 2;
+    std::thread other([&] {
+        crossings(half, segs.size(), otherExtra);
+        endsNear(endsHalf, soup.lineEnds.size(), otherExtra);
+    });
+    crossings(0, half, extra);
+    endsNear(0, endsHalf, extra);
+    other.join();
+    extra.insert(extra.end(), otherExtra.begin(), otherExtra.end());
 
     SegmentCuts cuts;
     cuts.start.assign(segs.size() + 1, 0);
