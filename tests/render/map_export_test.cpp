@@ -34,8 +34,8 @@ core::Project gridOfParcels(int count, double side)
         core::Parcel parcel;
         parcel.id = 1000 + i;
         parcel.name = "老城厢地块 " + std::to_string(i + 1);
-        parcel.geometry.push_back(test::square(
-            test::kOriginX + (i % 10) * side, test::kOriginY + (i / 10) * side, side));
+        parcel.geometry.push_back(
+            test::square(test::kOriginX + (i % 10) * side, test::kOriginY + (i / 10) * side, side));
         project.parcels.push_back(parcel);
     }
     return project;
@@ -75,16 +75,15 @@ TEST_F(MapExportTest, PdfA0LandscapeIs1189By841Millimetres)
 {
     MapOptions options;
     options.title = QStringLiteral("外滩 A0");
-    ASSERT_TRUE(exportMap(path("a0.pdf"), ExportFormat::Pdf, Paper::A0, Orientation::Landscape,
-        300, test::threeParcels(), test::threeResults(), options));
+    ASSERT_TRUE(exportMap(path("a0.pdf"), ExportFormat::Pdf, Paper::A0, Orientation::Landscape, 300,
+        test::threeParcels(), test::threeResults(), options));
     // pdfinfo (poppler) reads the page box independently: "Page size: 3370.39 x 2383.94 pts".
     QProcess process;
     process.start(QStringLiteral("pdfinfo"), { path("a0.pdf") });
     ASSERT_TRUE(process.waitForFinished(30000));
     const QString info = QString::fromUtf8(process.readAllStandardOutput());
     const QRegularExpressionMatch match
-        = QRegularExpression(QStringLiteral(R"(Page size:\s+([\d.]+) x ([\d.]+) pts)"))
-              .match(info);
+        = QRegularExpression(QStringLiteral(R"(Page size:\s+([\d.]+) x ([\d.]+) pts)")).match(info);
     ASSERT_TRUE(match.hasMatch()) << info.toStdString();
     EXPECT_NEAR(match.captured(1).toDouble() / 72 * 25.4, 1189, 0.5);
     EXPECT_NEAR(match.captured(2).toDouble() / 72 * 25.4, 841, 0.5);
@@ -95,8 +94,8 @@ TEST_F(MapExportTest, PdfA0LandscapeIs1189By841Millimetres)
 TEST_F(MapExportTest, PngHasThePaperSizeAtTheDpi)
 {
     // A4 portrait at 150 dpi: 210 / 25.4 * 150 = 1240.2 and 297 / 25.4 * 150 = 1753.9 pixels.
-    ASSERT_TRUE(exportMap(path("a4.png"), ExportFormat::Png, Paper::A4, Orientation::Portrait,
-        150, test::threeParcels(), test::threeResults(), {}));
+    ASSERT_TRUE(exportMap(path("a4.png"), ExportFormat::Png, Paper::A4, Orientation::Portrait, 150,
+        test::threeParcels(), test::threeResults(), {}));
     const QImage image(path("a4.png"));
     EXPECT_EQ(image.width(), 1240);
     EXPECT_EQ(image.height(), 1754);
@@ -107,8 +106,8 @@ TEST_F(MapExportTest, SvgShowsTheParcelColourAtTheMapCentre)
 {
     MapOptions options;
     options.title = QStringLiteral("<b>外滩 & Bund</b>");
-    ASSERT_TRUE(exportMap(path("m.svg"), ExportFormat::Svg, Paper::A4, Orientation::Landscape,
-        300, test::threeParcels(), test::threeResults(), options));
+    ASSERT_TRUE(exportMap(path("m.svg"), ExportFormat::Svg, Paper::A4, Orientation::Landscape, 300,
+        test::threeParcels(), test::threeResults(), options));
 
     // At 96 px per inch an A4 landscape sheet is 297 / 25.4 * 96 = 1122.5 -> 1123 px wide and
     // 210 / 25.4 * 96 = 793.7 -> 794 px high.
@@ -130,14 +129,16 @@ TEST_F(MapExportTest, SvgShowsTheParcelColourAtTheMapCentre)
         test::threeParcels(), test::threeResults(), options);
     probePainter.end();
     const MapView view(mapExtent(test::threeParcels()), frame);
-    EXPECT_NEAR(view.toDevice(test::kOriginX + 150, test::kOriginY + 50).x(), frame.center().x(),
-        0.01);
+    EXPECT_NEAR(
+        view.toDevice(test::kOriginX + 150, test::kOriginY + 50).x(), frame.center().x(), 0.01);
     const QPointF south = view.toDevice(test::kOriginX + 150, test::kOriginY + 20);
     const QColor middle = image.pixelColor(south.toPoint());
-    EXPECT_TRUE(near(middle, categoryColor(core::Category::Transport))) << middle.name().toStdString();
+    EXPECT_TRUE(near(middle, categoryColor(core::Category::Transport)))
+        << middle.name().toStdString();
     // West of it lies the construction parcel, 100 m away at the map's scale.
     const QPointF west = view.toDevice(test::kOriginX + 50, test::kOriginY + 30);
-    EXPECT_TRUE(near(image.pixelColor(west.toPoint()), categoryColor(core::Category::Construction)));
+    EXPECT_TRUE(
+        near(image.pixelColor(west.toPoint()), categoryColor(core::Category::Construction)));
 
     QFile file(path("m.svg"));
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));

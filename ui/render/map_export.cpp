@@ -196,20 +196,19 @@ QRectF drawMapSheet(QPainter& painter, const QRectF& page, double pxPerMm,
     painter.setPen(QColor(0x30, 0x30, 0x30));
     const QRectF footer(inner.left(), mapRect.bottom(), inner.width(), footerHeight);
     const double makerWidth = footer.width() * 0.3;
-    drawLine(painter, footer.adjusted(0, 0, -makerWidth, 0),
-        left.join(QStringLiteral("    ")), Qt::AlignLeft);
+    drawLine(painter, footer.adjusted(0, 0, -makerWidth, 0), left.join(QStringLiteral("    ")),
+        Qt::AlignLeft);
     QString right = QStringLiteral("GreenRenew");
     if (!project.attribution.empty())
         right = QString::fromStdString(project.attribution);
-    drawLine(painter, footer.adjusted(footer.width() - makerWidth, 0, 0, 0), right,
-        Qt::AlignRight);
+    drawLine(painter, footer.adjusted(footer.width() - makerWidth, 0, 0, 0), right, Qt::AlignRight);
     painter.restore();
     return mapRect;
 }
 
 core::Result<QSizeF> exportMap(const QString& path, ExportFormat format, Paper paper,
-    Orientation orientation, int dpi, const core::Project& project,
-    const core::Analysis& analysis, const MapOptions& options, const SheetOptions& sheet)
+    Orientation orientation, int dpi, const core::Project& project, const core::Analysis& analysis,
+    const MapOptions& options, const SheetOptions& sheet)
 {
     if (!cjkFontAvailable())
         return exportError(path,
@@ -230,8 +229,7 @@ core::Result<QSizeF> exportMap(const QString& path, ExportFormat format, Paper p
         writer.setCreator(QStringLiteral("GreenRenew"));
         writer.setTitle(options.title);
         writer.setPageLayout(QPageLayout(QPageSize(pageSizeId(paper)),
-            orientation == Orientation::Portrait ? QPageLayout::Portrait
-                                                 : QPageLayout::Landscape,
+            orientation == Orientation::Portrait ? QPageLayout::Portrait : QPageLayout::Landscape,
             QMarginsF(0, 0, 0, 0)));
         QPainter painter;
         if (!painter.begin(&writer))
@@ -255,8 +253,8 @@ core::Result<QSizeF> exportMap(const QString& path, ExportFormat format, Paper p
             QPainter painter;
             if (!painter.begin(&generator))
                 return exportError(path, QStringLiteral("cannot start the SVG"));
-            drawMapSheet(painter, QRectF(QPointF(0, 0), QSizeF(size)), pxPerMm, project,
-                analysis, options, sheet);
+            drawMapSheet(painter, QRectF(QPointF(0, 0), QSizeF(size)), pxPerMm, project, analysis,
+                options, sheet);
             painter.end();
         }
         file.write(buffer.data());

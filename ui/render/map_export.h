@@ -54,7 +54,7 @@ QRectF drawMapSheet(QPainter& painter, const QRectF& page, double pxPerMm,
 /// PDF's internal resolution; SVG is always laid out at 96 px per inch. The file is replaced
 /// only when the whole sheet has been written.
 core::Result<QSizeF> exportMap(const QString& path, ExportFormat format, Paper paper,
-    Orientation orientation, int dpi, const core::Project& project,
-    const core::Analysis& analysis, const MapOptions& options, const SheetOptions& sheet = {});
+    Orientation orientation, int dpi, const core::Project& project, const core::Analysis& analysis,
+    const MapOptions& options, const SheetOptions& sheet = {});
 
 } // namespace greenrenew::render

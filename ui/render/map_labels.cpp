@@ -52,8 +52,7 @@ QRectF mapExtent(const core::Project& project, const QRectF& requested)
     }
     if (bounds.isNull())
         return QRectF(0, 0, 100, 100);
-    const double margin
-        = kExtentMargin * std::max({ bounds.width(), bounds.height(), 10.0 });
+    const double margin = kExtentMargin * std::max({ bounds.width(), bounds.height(), 10.0 });
     return bounds.adjusted(-margin, -margin, margin, margin);
 }
 
@@ -64,8 +63,8 @@ QString parcelLabelText(const core::Parcel& parcel, bool useIds)
     return QString::fromStdString(parcel.name);
 }
 
-std::vector<PlacedLabel> placeParcelLabels(const MapView& view, const core::Project& project,
-    const QFont& font, double halo, bool useIds)
+std::vector<PlacedLabel> placeParcelLabels(
+    const MapView& view, const core::Project& project, const QFont& font, double halo, bool useIds)
 {
     struct Candidate {
         std::size_t index;
@@ -105,8 +104,8 @@ std::vector<PlacedLabel> placeParcelLabels(const MapView& view, const core::Proj
             [&](const PlacedLabel& other) { return other.box.intersects(box); });
         if (overlaps)
             continue;
-        placed.push_back({ text, box,
-            QPointF(box.left() + halo, box.top() + halo + metrics.ascent()) });
+        placed.push_back(
+            { text, box, QPointF(box.left() + halo, box.top() + halo + metrics.ascent()) });
     }
     return placed;
 }

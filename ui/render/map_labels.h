@@ -32,8 +32,8 @@ QRectF mapExtent(const core::Project& project, const QRectF& requested = {});
 QString parcelLabelText(const core::Parcel& parcel, bool useIds);
 
 /// Places one label per parcel in VIEW with FONT (pixel sized), halo HALO pixels wide.
-std::vector<PlacedLabel> placeParcelLabels(const MapView& view, const core::Project& project,
-    const QFont& font, double halo, bool useIds);
+std::vector<PlacedLabel> placeParcelLabels(
+    const MapView& view, const core::Project& project, const QFont& font, double halo, bool useIds);
 
 /// Draws LABELS in black with a white halo, so they read over every fill.
 void drawPlacedLabels(

@@ -26,7 +26,8 @@ void drawCell(QPainter& painter, const PageFrame& frame, const QRectF& rect, con
         frame.metrics(painter.font()).elidedText(line, Qt::ElideRight, rect.width()));
 }
 
-double drawTitle(QPainter& painter, const PageFrame& frame, const QRectF& rect, const QString& title)
+double drawTitle(
+    QPainter& painter, const PageFrame& frame, const QRectF& rect, const QString& title)
 {
     painter.setFont(pageFont(9.5, true));
     painter.setPen(Qt::black);
@@ -38,15 +39,16 @@ double drawTitle(QPainter& painter, const PageFrame& frame, const QRectF& rect, 
 
 } // namespace
 
-double drawBarChart(
-    const PageFrame& frame, const QRectF& rect, const QString& title, const std::vector<ChartBar>& bars)
+double drawBarChart(const PageFrame& frame, const QRectF& rect, const QString& title,
+    const std::vector<ChartBar>& bars)
 {
     QPainter& p = frame.painter;
     p.save();
     double y = drawTitle(p, frame, rect, title);
     const QFont font = pageFont(8);
     p.setFont(font);
-    const double rowHeight = std::min(frame.mm(7), (rect.bottom() - y) / std::max<std::size_t>(1, bars.size()));
+    const double rowHeight
+        = std::min(frame.mm(7), (rect.bottom() - y) / std::max<std::size_t>(1, bars.size()));
     const double labelWidth = rect.width() * 0.3;
     const double valueWidth = rect.width() * 0.16;
     const double plotLeft = rect.left() + labelWidth + frame.mm(1);
@@ -60,7 +62,8 @@ double drawBarChart(
     }
     if (high - low <= 0)
         high = low + 1;
-    const auto xOf = [&](double value) { return plotLeft + (value - low) / (high - low) * plotWidth; };
+    const auto xOf
+        = [&](double value) { return plotLeft + (value - low) / (high - low) * plotWidth; };
 
     const double top = y;
     for (const ChartBar& bar : bars) {
@@ -79,10 +82,10 @@ double drawBarChart(
             p.drawLine(QPointF(xl, y + rowHeight * 0.05), QPointF(xl, y + rowHeight * 0.95));
         }
         p.setPen(Qt::black);
-        const QString text = bar.valueText.isEmpty() ? QString::number(bar.value, 'f', 1)
-                                                     : bar.valueText;
-        drawCell(p, frame,
-            QRectF(rect.right() - valueWidth, y, valueWidth, rowHeight), text, Qt::AlignRight);
+        const QString text
+            = bar.valueText.isEmpty() ? QString::number(bar.value, 'f', 1) : bar.valueText;
+        drawCell(p, frame, QRectF(rect.right() - valueWidth, y, valueWidth, rowHeight), text,
+            Qt::AlignRight);
         y += rowHeight;
     }
     // The zero axis, so signs read at a glance.

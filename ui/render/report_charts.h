@@ -35,8 +35,8 @@ struct ChartSeries {
 
 /// Horizontal bars from zero (negative values run left) in RECT with TITLE above; a limit
 /// shows as a dark tick. Returns the y below the chart.
-double drawBarChart(
-    const PageFrame& frame, const QRectF& rect, const QString& title, const std::vector<ChartBar>& bars);
+double drawBarChart(const PageFrame& frame, const QRectF& rect, const QString& title,
+    const std::vector<ChartBar>& bars);
 
 /// One bar per row, split into SERIES by count, with a legend under the title. Returns the y
 /// below the chart.

@@ -2,10 +2,12 @@
 
 #include "ui/render/map_renderer.h"
 #include "ui/render/report_page.h"
+#include "ui/render/report_sections.h"
 #include "ui/render/report_summary.h"
 #include "ui/render/report_table.h"
 #include "ui/render/theme.h"
 
+#include <QDir>
 #include <QFontMetricsF>
 #include <QPageLayout>
 #include <QPageSize>
@@ -65,15 +67,51 @@ public:
         m_frame = std::make_unique<PageFrame>(PageFrame { painter, m_writer, m_content, m_lang });
         const int tablePages = parcelTablePageCount();
         const std::vector<std::size_t> atlas = atlasParcels();
-        m_totalPages = 3 + tablePages + static_cast<int>(atlas.size());
+        const std::vector<core::RenewalType> types = typesWithParcels();
+        const std::vector<AppendixEntry> appendix = appendixEntries(m_project, m_lang);
+        const std::vector<std::size_t> appendixStarts
+            = paginateAppendix(*m_frame, appendix, tableTop());
+
+        // The page of every section is known before drawing, so the contents can list it.
+        std::vector<ContentsEntry> contents = { { tr("总览图", "Overview map"), 3 },
+            { tr("方法简述与汇总", "Method in brief and summary"), 4 } };
+        int next = 5;
+        if (!types.empty())
+            contents.push_back({ tr("按更新类型", "By renewal type"), next });
+        for (core::RenewalType type : types)
+            contents.push_back({ renewalTypeLabel(type, m_lang), next++, true });
+        contents.push_back({ tr("地块一览", "Parcel table"), next });
+        next += tablePages;
+        if (!atlas.empty()) {
+            contents.push_back({ tr("地块图册", "Parcel atlas"), next });
+            next += static_cast<int>(atlas.size());
+        }
+        contents.push_back({ tr("附录：来源与系数", "Appendix: sources and factors"), next });
+        m_totalPages = next - 1 + static_cast<int>(appendixStarts.size());
 
         coverPage();
+        startPage();
+        drawContents(*m_frame, contents);
         mapPage();
         methodPage();
+        for (core::RenewalType type : types) {
+            startPage();
+            drawTypePage(*m_frame, m_project, m_analysis, type);
+        }
         parcelTablePages(tablePages);
         for (std::size_t index : atlas) {
             startPage();
             drawParcelPage(*m_frame, m_project, m_analysis, index);
+        }
+        for (std::size_t page = 0; page < appendixStarts.size(); ++page) {
+            startPage();
+            QString title = tr("附录：来源与系数", "Appendix: sources and factors");
+            if (appendixStarts.size() > 1)
+                title += QStringLiteral(" (%1/%2)").arg(page + 1).arg(appendixStarts.size());
+            heading(title, m_content.top());
+            const std::size_t last
+                = page + 1 < appendixStarts.size() ? appendixStarts[page + 1] : appendix.size();
+            drawAppendix(*m_frame, appendix, appendixStarts[page], last, tableTop());
         }
         return m_pageNumber;
     }
@@ -355,6 +393,17 @@ private:
         return cells;
     }
 
+    /// Renewal types with at least one analysed parcel, in the method's order.
+    std::vector<core::RenewalType> typesWithParcels() const
+    {
+        std::vector<core::RenewalType> types;
+        for (const TypeSummary& summary : summarizeByType(m_project, m_analysis)) {
+            if (summary.parcelCount > 0)
+                types.push_back(summary.type);
+        }
+        return types;
+    }
+
     /// The parcels that get an atlas page, invalid indices left out.
     std::vector<std::size_t> atlasParcels() const
     {
@@ -436,11 +485,43 @@ core::Error writeError(const QString& path, const QString& message)
     return error;
 }
 
+/// The parcels of TYPE with their results, in project order.
+std::pair<core::Project, core::Analysis> parcelsOfType(
+    const core::Project& project, const core::Analysis& analysis, core::RenewalType type)
+{
+    core::Project subset = project;
+    core::Analysis results = analysis;
+    subset.parcels.clear();
+    results.parcels.clear();
+    for (std::size_t i = 0; i < project.parcels.size(); ++i) {
+        if (project.parcels[i].type != type)
+            continue;
+        subset.parcels.push_back(project.parcels[i]);
+        if (i < analysis.parcels.size())
+            results.parcels.push_back(analysis.parcels[i]);
+    }
+    return { std::move(subset), std::move(results) };
+}
+
 } // namespace
 
 core::Result<int> writeReportPdf(const QString& path, const core::Project& project,
     const core::Analysis& analysis, const ReportOptions& options)
 {
+    if (options.renewalType) {
+        auto [subset, results] = parcelsOfType(project, analysis, *options.renewalType);
+        ReportOptions typeOptions = options;
+        typeOptions.renewalType.reset();
+        typeOptions.pageParcels.clear(); // indices into the whole project no longer apply
+        const QString typeLabel = renewalTypeLabel(*options.renewalType, options.language);
+        typeOptions.title = (options.title.isEmpty() ? pick(options.language,
+                                 QStringLiteral("绿色低碳微更新评估报告"),
+                                 QStringLiteral("Green Low-Carbon Micro-Renewal Report"))
+                                                     : options.title)
+            + QStringLiteral(" — ") + typeLabel;
+        return writeReportPdf(path, subset, results, typeOptions);
+    }
+
     if (!cjkFontAvailable())
         return writeError(path,
             QStringLiteral("font \"%1\" is missing; install "
@@ -470,6 +551,26 @@ core::Result<int> writeReportPdf(const QString& path, const core::Project& proje
     if (!file.commit())
         return writeError(path, file.errorString());
     return pages;
+}
+
+core::Result<std::vector<QString>> writeReportPdfPerType(const QString& directory,
+    const QString& baseName, const core::Project& project, const core::Analysis& analysis,
+    const ReportOptions& options)
+{
+    std::vector<QString> paths;
+    for (const TypeSummary& summary : summarizeByType(project, analysis)) {
+        if (summary.parcelCount == 0)
+            continue;
+        ReportOptions typeOptions = options;
+        typeOptions.renewalType = summary.type;
+        const QString path = QDir(directory).filePath(baseName + QLatin1Char('_')
+            + QString::fromLatin1(core::renewalTypeName(summary.type)) + QStringLiteral(".pdf"));
+        core::Result<int> written = writeReportPdf(path, project, analysis, typeOptions);
+        if (!written)
+            return written.error();
+        paths.push_back(path);
+    }
+    return paths;
 }
 
 } // namespace greenrenew::render

@@ -1,6 +1,8 @@
 #pragma once
 
-// The renewal report as a PDF: cover, overview map, parcel table, a summary per renewal type.
+// The renewal report as a PDF: cover, contents, overview map, method with a summary per renewal
+// type, a page per renewal type (table and charts), the parcel table, atlas pages and the
+// appendix of every parameter used with its source.
 
 #include "core/analysis.h"
 #include "core/model.h"
@@ -9,6 +11,7 @@
 #include <QDate>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace greenrenew::render {
@@ -23,13 +26,25 @@ struct ReportOptions {
     bool parcelPages = false;
     /// The parcels (indices into project.parcels) that get an atlas page; empty: all.
     std::vector<int> pageParcels;
+    /// Only the parcels of this renewal type (table, type pages, atlas); none: all parcels.
+    std::optional<core::RenewalType> renewalType;
 };
 
-/// Writes the report as an A4 portrait PDF (300 dpi): cover, overview map, method in brief with
-/// a summary per renewal type, the parcel table (headers repeated on every page), page numbers.
+/// Writes the report as an A4 portrait PDF (300 dpi): cover, contents (with page numbers),
+/// overview map, method in brief with a summary per renewal type, one page per renewal type
+/// that has parcels (figures against limits, ledger and ratings as a table and charts), the
+/// parcel table (headers repeated on every page), atlas pages, and the appendix of sources and
+/// factors (every parameter with value, unit, year, source and note; unverified ones marked).
 /// Every text from the data set is drawn as plain text. Returns the number of pages written.
 /// The file is replaced only once the whole report has been written.
 core::Result<int> writeReportPdf(const QString& path, const core::Project& project,
     const core::Analysis& analysis, const ReportOptions& options);
+
+/// Writes one report per renewal type that has parcels into DIRECTORY, named
+/// "<BASENAME>_<type>.pdf" (type as renewalTypeName); OPTIONS.renewalType is ignored. Returns
+/// the paths written.
+core::Result<std::vector<QString>> writeReportPdfPerType(const QString& directory,
+    const QString& baseName, const core::Project& project, const core::Analysis& analysis,
+    const ReportOptions& options);
 
 } // namespace greenrenew::render
