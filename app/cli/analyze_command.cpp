@@ -5,6 +5,7 @@
 #include "core/analysis.h"
 #include "gis/project_loader.h"
 #include "gis/results_writer.h"
+#include "ui/render/map_export.h"
 #include "ui/render/map_renderer.h"
 #include "ui/render/report_writer.h"
 
@@ -27,6 +28,10 @@ struct AnalyzeArguments {
     QString configFile;
     QString language = QStringLiteral("zh");
     QString targetCrs;
+    /// Map sheet paper ("A3", "A1-portrait"); empty: no sheet, only the screen-size PNG.
+    std::optional<render::Paper> paper;
+    render::Orientation orientation = render::Orientation::Landscape;
+    int dpi = 300;
 };
 
 std::optional<AnalyzeArguments> parseArguments(const QStringList& arguments)
@@ -43,6 +48,11 @@ std::optional<AnalyzeArguments> parseArguments(const QStringList& arguments)
                       QStringLiteral("LANG"), QStringLiteral("zh")});
     parser.addOption({QStringLiteral("crs"), QStringLiteral("target CRS, e.g. EPSG:4547"),
                       QStringLiteral("CRS")});
+    parser.addOption({QStringLiteral("paper"),
+                      QStringLiteral("map sheet A4..A0, landscape unless -portrait (A3-portrait)"),
+                      QStringLiteral("PAPER")});
+    parser.addOption({QStringLiteral("dpi"), QStringLiteral("map sheet PNG resolution"),
+                      QStringLiteral("DPI"), QStringLiteral("300")});
 
     QStringList withProgram = arguments;
     withProgram.prepend(QStringLiteral("analyze"));
@@ -64,6 +74,25 @@ std::optional<AnalyzeArguments> parseArguments(const QStringList& arguments)
     parsed.targetCrs = parser.value(QStringLiteral("crs"));
     if (parsed.language != QStringLiteral("zh") && parsed.language != QStringLiteral("en")) {
         std::cerr << "greenrenew-cli analyze: --lang must be zh or en\n";
+        return std::nullopt;
+    }
+    if (parser.isSet(QStringLiteral("paper"))) {
+        const QStringList parts = parser.value(QStringLiteral("paper")).split(QLatin1Char('-'));
+        parsed.paper = render::paperFromName(parts.first());
+        const std::optional<render::Orientation> orientation = parts.size() == 2
+            ? render::orientationFromName(parts.last())
+            : std::optional<render::Orientation>(render::Orientation::Landscape);
+        if (!parsed.paper || !orientation || parts.size() > 2) {
+            std::cerr << "greenrenew-cli analyze: --paper must be A4..A0, optionally "
+                         "-portrait or -landscape\n";
+            return std::nullopt;
+        }
+        parsed.orientation = *orientation;
+    }
+    bool dpiOk = false;
+    parsed.dpi = parser.value(QStringLiteral("dpi")).toInt(&dpiOk);
+    if (!dpiOk || parsed.dpi < 36 || parsed.dpi > 1200) {
+        std::cerr << "greenrenew-cli analyze: --dpi must be 36..1200\n";
         return std::nullopt;
     }
     return parsed;
@@ -162,6 +191,24 @@ int runAnalyze(const QStringList& arguments)
         return kExitBadInput;
     }
 
+    // The map sheet on paper: vector PDF, and PNG at the chosen resolution.
+    QStringList sheets;
+    if (parsed->paper) {
+        for (const auto& [format, name] :
+             {std::pair{render::ExportFormat::Pdf, QStringLiteral("map_sheet.pdf")},
+              {render::ExportFormat::Png, QStringLiteral("map_sheet.png")}}) {
+            const QString sheetPath = outDir.filePath(name);
+            core::Result<QSizeF> sheet =
+                render::exportMap(sheetPath, format, *parsed->paper, parsed->orientation,
+                                  parsed->dpi, project, analysis, mapOptions);
+            if (!sheet) {
+                std::cerr << "greenrenew-cli: " << sheet.error().describe() << "\n";
+                return kExitBadInput;
+            }
+            sheets << sheetPath;
+        }
+    }
+
     render::ReportOptions reportOptions;
     reportOptions.title = districtTitle(*parsed);
     reportOptions.language = parsed->language;
@@ -177,6 +224,8 @@ int runAnalyze(const QStringList& arguments)
               << "map: " << mapPath.toStdString() << "\n"
               << "report: " << reportPath.toStdString() << " (" << pages.value() << " pages)\n"
               << "import report: " << importPath.toStdString() << "\n";
+    for (const QString& sheet : sheets)
+        std::cout << "map sheet: " << sheet.toStdString() << "\n";
     return kExitOk;
 }
 
