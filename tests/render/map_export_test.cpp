@@ -153,6 +153,55 @@ TEST_F(MapExportTest, SvgShowsTheParcelColourAtTheMapCentre)
     EXPECT_FALSE(svg.contains(QStringLiteral("<b>")));
 }
 
+TEST_F(MapExportTest, DrawsAnnotationsAtTheirProjectPosition)
+{
+    // An intervention symbol at the centre of parcel 101 (500050, 3450050) and a callout.
+    SheetOptions sheet;
+    sheet.labels = false;
+    core::Annotation symbol;
+    symbol.kind = core::AnnotationKind::Intervention;
+    symbol.position = core::Point(test::kOriginX + 50, test::kOriginY + 50);
+    symbol.text = "rooftop_pv";
+    core::Annotation callout;
+    callout.kind = core::AnnotationKind::Callout;
+    callout.position = core::Point(test::kOriginX + 210, test::kOriginY + 80);
+    callout.target = core::Point(test::kOriginX + 250, test::kOriginY + 50);
+    callout.text = "口袋公园 <pocket park>";
+    sheet.annotations = { symbol, callout };
+    ASSERT_TRUE(exportMap(path("n.svg"), ExportFormat::Svg, Paper::A4, Orientation::Landscape, 96,
+        test::threeParcels(), test::threeResults(), {}, sheet));
+
+    QSvgRenderer renderer(path("n.svg"));
+    ASSERT_TRUE(renderer.isValid());
+    QImage image(QSize(1123, 794), QImage::Format_ARGB32);
+    QPainter painter(&image);
+    renderer.render(&painter);
+    painter.end();
+    QImage probe(QSize(1123, 794), QImage::Format_ARGB32);
+    QPainter probePainter(&probe);
+    const QRectF frame = drawMapSheet(probePainter, QRectF(0, 0, 1123, 794), 96 / 25.4,
+        test::threeParcels(), test::threeResults(), {}, sheet);
+    probePainter.end();
+    const MapView view(mapExtent(test::threeParcels()), frame);
+    // The symbol's disc is 7 units across its radius; 3 px left of its centre is inside the
+    // disc and clear of the initials.
+    const QPointF centre = view.toDevice(test::kOriginX + 50, test::kOriginY + 50);
+    const QColor disc = image.pixelColor((centre + QPointF(0, 5)).toPoint());
+    EXPECT_TRUE(near(disc, QColor(0x2E, 0x8B, 0x57), 12)) << disc.name().toStdString();
+    // Away from the symbol the parcel keeps its own colour.
+    const QPointF away = view.toDevice(test::kOriginX + 15, test::kOriginY + 15);
+    EXPECT_TRUE(
+        near(image.pixelColor(away.toPoint()), categoryColor(core::Category::Construction)));
+
+    QFile file(path("n.svg"));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString svg = QString::fromUtf8(file.readAll());
+    // Escaped; Qt writes one <text> per script run, so "<" and the words are separate runs.
+    EXPECT_TRUE(svg.contains(QStringLiteral(">pocket park&gt;<")));
+    EXPECT_FALSE(svg.contains(QStringLiteral("<pocket")));
+    EXPECT_TRUE(svg.contains(QStringLiteral(">RP<")));
+}
+
 TEST_F(MapExportTest, RejectsAnUnreasonableDpi)
 {
     const auto result = exportMap(path("x.png"), ExportFormat::Png, Paper::A4,

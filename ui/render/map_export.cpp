@@ -1,5 +1,6 @@
 #include "ui/render/map_export.h"
 
+#include "ui/render/map_annotations.h"
 #include "ui/render/map_decorations.h"
 #include "ui/render/map_labels.h"
 #include "ui/render/map_view.h"
@@ -174,6 +175,12 @@ QRectF drawMapSheet(QPainter& painter, const QRectF& page, double pxPerMm,
         drawPlacedLabels(painter,
             placeParcelLabels(view, project, labelFont, 1.2 * unit, sheet.labelIds), labelFont,
             1.2 * unit);
+        painter.restore();
+    }
+    if (!sheet.annotations.empty()) {
+        painter.save();
+        painter.setClipRect(mapRect);
+        drawAnnotations(painter, view, sheet.annotations, unit);
         painter.restore();
     }
     painter.setPen(QPen(QColor(0x30, 0x30, 0x30), 0.8 * unit));

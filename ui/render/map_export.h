@@ -6,6 +6,7 @@
 // the same sheet with the same QPainter calls, so they match each other and the screen.
 
 #include "core/analysis.h"
+#include "core/annotation.h"
 #include "core/model.h"
 #include "core/result.h"
 #include "ui/render/map_renderer.h"
@@ -16,6 +17,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 class QPainter;
 
@@ -42,6 +44,8 @@ struct SheetOptions {
     bool labels = true;
     /// Labels show parcel ids instead of names (names fall back to ids when empty).
     bool labelIds = false;
+    /// The designer's annotations, drawn over the labels.
+    std::vector<core::Annotation> annotations;
 };
 
 /// Draws the whole sheet into PAGE (device units of PAINTER, PX_PER_MM device units per

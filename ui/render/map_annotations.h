@@ -1,0 +1,21 @@
+#pragma once
+
+// Draws the designer's annotations over a map: plain-text labels with a halo, arrows, callout
+// boxes with a leader line, and intervention symbols (a green disc with the technique's
+// initials). Texts are data: drawn as single plain lines.
+
+#include "core/annotation.h"
+
+#include <vector>
+
+class QPainter;
+
+namespace greenrenew::render {
+
+class MapView;
+
+/// Draws ANNOTATIONS through VIEW; UNIT is the map's symbol unit in device pixels.
+void drawAnnotations(QPainter& painter, const MapView& view,
+    const std::vector<core::Annotation>& annotations, double unit);
+
+} // namespace greenrenew::render
