@@ -198,19 +198,39 @@ Category leadingCategory(const CarbonLedger& ledger)
     return leading;
 }
 
+CarbonDistrict carbonDistrict(const Project& project, const std::vector<FormMetrics>& form)
+{
+    CarbonDistrict district;
+    for (const Facility& facility : project.facilities) {
+        for (std::string& type : facilityTypesOf(facility, project.config))
+            district.facilityTypesPresent.insert(std::move(type));
+    }
+    for (std::size_t i = 0; i < project.streets.size(); ++i) {
+        if (project.streets[i].highway == "cycleway")
+            district.cycleways.push_back(i);
+    }
+    for (const FormMetrics& metrics : form)
+        district.residents += metrics.populationEst;
+    return district;
+}
+
 CarbonAssessment assessParcelCarbon(const Project& project, const Parcel& parcel,
-                                    const FormMetrics& form, const WalkAccess& walk)
+                                    const FormMetrics& form, const WalkAccess& walk,
+                                    const CarbonDistrict& district)
 {
     const detail::CarbonParameters parameters(project.config.parameters, parcel.type);
     const detail::ParcelFacts facts = detail::gatherFacts(project, parcel, form, walk,
-                                                          parameters);
+                                                          district, parameters);
     CarbonAssessment assessment;
-    assessment.gridFactorKey = facts.gridKey;
-    assessment.gridFactorKgPerKwh = facts.gridKgPerKwh;
+    assessment.gridFactorKey = facts.grid.key;
+    assessment.gridFactorKgPerKwh = facts.grid.factor.value;
+    assessment.gridFactorYear = facts.grid.factor.year;
+    assessment.gridFactorSource = facts.grid.factor.source;
     assessment.ratings = detail::rateIndices(facts, form, walk, project.config, parameters);
 
     detail::LedgerDetail ledgerDetail;
     assessment.ledger = detail::computeLedger(facts, parameters, ledgerDetail);
+    assessment.sinkMethod = ledgerDetail.sinkMethod;
     assessment.leading = leadingCategory(assessment.ledger);
     assessment.categoryOrder = orderCategories(assessment.ledger);
     assessment.indexOrder = orderIndices(assessment.ratings, assessment.categoryOrder);
@@ -219,12 +239,19 @@ CarbonAssessment assessParcelCarbon(const Project& project, const Parcel& parcel
     return assessment;
 }
 
+CarbonAssessment assessParcelCarbon(const Project& project, const Parcel& parcel,
+                                    const FormMetrics& form, const WalkAccess& walk)
+{
+    return assessParcelCarbon(project, parcel, form, walk, carbonDistrict(project, {form}));
+}
+
 std::vector<CarbonAssessment> assessCarbon(const Project& project,
                                            const std::vector<FormMetrics>& form,
                                            const std::vector<WalkAccess>& walk,
                                            const StageControl& control)
 {
     std::vector<CarbonAssessment> assessments(project.parcels.size());
+    const CarbonDistrict district = carbonDistrict(project, form);
     const FormMetrics noForm;
     const WalkAccess noWalk;
     for (std::size_t i = 0; i < project.parcels.size(); ++i) {
@@ -232,7 +259,7 @@ std::vector<CarbonAssessment> assessCarbon(const Project& project,
             break;
         assessments[i] = assessParcelCarbon(project, project.parcels[i],
                                             i < form.size() ? form[i] : noForm,
-                                            i < walk.size() ? walk[i] : noWalk);
+                                            i < walk.size() ? walk[i] : noWalk, district);
         control.report("carbon", static_cast<double>(i + 1)
                                      / static_cast<double>(project.parcels.size()));
     }

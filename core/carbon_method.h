@@ -11,6 +11,8 @@
 #include "core/walk_access.h"
 
 #include <cstddef>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -86,9 +88,28 @@ struct CarbonAssessment {
     /// Index ids by severity (serious first), then by the amount of their category.
     std::vector<std::string> indexOrder;
     std::vector<Intervention> interventions;  // in indexOrder
+    /// The grid factor the ledger used, cited in every output (GridFactorChoice).
     std::string gridFactorKey;
     double gridFactorKgPerKwh = 0;
+    std::optional<int> gridFactorYear;
+    std::string gridFactorSource;
+    /// "measured_urban_rate" or "planting_type_table" (carbon.sink.method 1 or 2).
+    std::string sinkMethod;
 };
+
+/// What every parcel's assessment needs from the whole district, gathered once per run.
+struct CarbonDistrict {
+    /// Standard facility types some facility of the project maps to (walking.json mappings).
+    std::set<std::string> facilityTypesPresent;
+    /// Positions in Project::streets of the cycle ways (highway "cycleway").
+    std::vector<std::size_t> cycleways;
+    /// Residents of the district (sum of the parcels' estimates): the population the public
+    /// green per person of GB 50180 Table 4.0.4 is counted for.
+    double residents = 0;
+};
+
+/// The district figures of a project whose parcels have the given form metrics.
+CarbonDistrict carbonDistrict(const Project& project, const std::vector<FormMetrics>& form);
 
 /// The grid emission factor selected by carbon.grid.scope (1 province, 2 regional grid of the
 /// province, 3 national, 4 national excluding market non-fossil, 5 national power-sector
@@ -98,6 +119,10 @@ GridFactorChoice selectedGridFactor(const ParameterSet& parameters);
 
 /// Rates, books and chooses interventions for one parcel. Throws MissingParameter when a
 /// carbon.* or rating.* value the method needs is absent.
+CarbonAssessment assessParcelCarbon(const Project& project, const Parcel& parcel,
+                                    const FormMetrics& form, const WalkAccess& walk,
+                                    const CarbonDistrict& district);
+/// The same with the parcel standing as its own district (its residents only).
 CarbonAssessment assessParcelCarbon(const Project& project, const Parcel& parcel,
                                     const FormMetrics& form, const WalkAccess& walk);
 

@@ -116,6 +116,9 @@ bool createParcelFields(OGRLayer* layer, const Schema& schema)
         {"co2_total_t", OFTReal},        {"leading_category", OFTString},
         {"interventions", OFTString},    {"priority_score", OFTReal},
         {"priority_rank", OFTInteger},
+        // The grid factor the ledger used, cited with every parcel (issue 6).
+        {"grid_factor_key", OFTString},  {"grid_factor_kg_per_kwh", OFTReal},
+        {"grid_factor_source", OFTString},
     };
     for (const Field& field : trailing)
         ok = ok && addField(layer, field.name, field.type);
@@ -211,6 +214,9 @@ void setCarbonFields(OGRFeature& feature, const core::CarbonAssessment& carbon)
     feature.SetField("co2_total_t", carbon.ledger.totalT());
     feature.SetField("leading_category", core::categoryName(carbon.leading));
     feature.SetField("interventions", interventionText(carbon.interventions).c_str());
+    feature.SetField("grid_factor_key", carbon.gridFactorKey.c_str());
+    feature.SetField("grid_factor_kg_per_kwh", carbon.gridFactorKgPerKwh);
+    feature.SetField("grid_factor_source", carbon.gridFactorSource.c_str());
 }
 
 std::optional<Error> writeParcels(GDALDataset& dataset, OGRSpatialReference* srs,

@@ -1,5 +1,7 @@
 #include "core/detail/carbon_inputs.h"
 
+#include "core/detail/geos_context.h"
+
 #include <boost/geometry/algorithms/area.hpp>
 #include <boost/geometry/algorithms/distance.hpp>
 #include <boost/geometry/strategies/strategies.hpp>
@@ -27,14 +29,14 @@ constexpr std::initializer_list<const char*> kCollectionTypes = {"recycling_poin
 constexpr std::initializer_list<const char*> kParkKinds = {"park", "garden",
                                                           "recreation_ground"};
 
-bool typeMeasured(const std::string& type, const WalkAccess& walk, const MethodConfig& config)
+// A type counts as measured when the walk reached one, when the data hold one (then none
+// within the largest circle is a finding), or when a circle requires it (the walk stage
+// reports it missing everywhere). A type the data never map falls to the stated default.
+bool typeMeasured(const std::string& type, const WalkAccess& walk, const MethodConfig& config,
+                  const CarbonDistrict& district)
 {
-    if (walk.distanceM.count(type) != 0)
+    if (walk.distanceM.count(type) != 0 || district.facilityTypesPresent.count(type) != 0)
         return true;
-    for (const FacilityType& known : config.facilityTypes) {
-        if (known.id == type)
-            return true;
-    }
     for (const LifeCircle& circle : config.lifeCircles) {
         if (std::find(circle.requiredTypes.begin(), circle.requiredTypes.end(), type)
             != circle.requiredTypes.end())
@@ -52,15 +54,15 @@ double largestCircleM(const MethodConfig& config)
 }
 
 AccessDistance accessDistance(std::initializer_list<const char*> types, const WalkAccess& walk,
-                              const MethodConfig& config, const CarbonParameters& parameters,
-                              const std::string& defaultKey)
+                              const MethodConfig& config, const CarbonDistrict& district,
+                              const CarbonParameters& parameters, const std::string& defaultKey)
 {
     AccessDistance access;
     std::string measured;
     std::optional<double> nearest;
     std::string nearestType;
     for (const char* type : types) {
-        if (!typeMeasured(type, walk, config))
+        if (!typeMeasured(type, walk, config, district))
             continue;
         measured += measured.empty() ? type : std::string(", ") + type;
         auto it = walk.distanceM.find(type);
@@ -129,6 +131,119 @@ void measureParks(const Project& project, const Parcel& parcel,
     }
 }
 
+// 40-year uptake of one green kind: the planting type whose keyword list
+// "carbon.planting.<type>" names the kind, else the stated value for unmapped kinds.
+double plantingKgPerM2(const std::string& kind, const MethodConfig& config,
+                       const CarbonParameters& parameters)
+{
+    const std::string prefix = "carbon.planting.";
+    for (const auto& [name, kinds] : config.keywordLists) {
+        if (name.compare(0, prefix.size(), prefix) != 0)
+            continue;
+        if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end())
+            return parameters.value("carbon.sink.planting." + name.substr(prefix.size()));
+    }
+    return parameters.value("carbon.sink.planting.unmapped");
+}
+
+// The area-weighted 40-year figure of the green inside the parcel, per year. Overlapping
+// green spaces each count with their kind; the weights only mix the rates, the area booked
+// stays the form stage's union.
+double plantingTableRate(const Project& project, const Parcel& parcel,
+                         const CarbonParameters& parameters)
+{
+    const double years = parameters.value("carbon.sink.planting.years");
+    GeosContext& geos = threadGeosContext();
+    const GeosGeometry parcelGeometry = geos.validFromMultiPolygon(parcel.geometry);
+    double areaM2 = 0;
+    double uptakeKg = 0;
+    const GeosEnvelope parcelBox = parcelGeometry ? geos.envelope(parcelGeometry.get())
+                                                  : GeosEnvelope{};
+    for (const GreenSpace& green : project.green) {
+        if (parcelBox.empty)
+            break;
+        const GeosGeometry greenGeometry = geos.validFromMultiPolygon(green.geometry);
+        if (!greenGeometry)
+            continue;
+        const GeosEnvelope greenBox = geos.envelope(greenGeometry.get());
+        if (greenBox.empty || greenBox.minX > parcelBox.maxX || greenBox.maxX < parcelBox.minX
+            || greenBox.minY > parcelBox.maxY || greenBox.maxY < parcelBox.minY)
+            continue;
+        const GeosGeometry inside = geos.intersection(parcelGeometry.get(), greenGeometry.get());
+        const double part = inside ? geos.area(inside.get()) : 0.0;
+        areaM2 += part;
+        uptakeKg += part * plantingKgPerM2(green.kind, project.config, parameters);
+    }
+    const double perM2 = areaM2 > 0 ? uptakeKg / areaM2
+                                     : parameters.value("carbon.sink.planting.unmapped");
+    return perM2 / years;
+}
+
+// GB 50180 Table 4.0.4 counts public green per resident of the life-circle residential area;
+// the district stands for that area, so every parcel shares one figure per tier.
+std::vector<GreenPerPerson> greenPerPerson(const Project& project,
+                                           const CarbonDistrict& district,
+                                           const CarbonParameters& parameters)
+{
+    std::vector<GreenPerPerson> tiers;
+    if (district.residents <= 0)
+        return tiers;
+    for (const LifeCircle& circle : project.config.lifeCircles) {
+        const std::string key = "carbon.park_system.green_per_person_m2." + circle.id;
+        if (!parameters.contains(key))
+            continue;
+        const double minM2 = parameters.value("carbon.park_system.tier_park_min_m2."
+                                              + circle.id);
+        GreenPerPerson tier;
+        tier.circle = circle.id;
+        for (const GreenSpace& green : project.green) {
+            if (!isParkKind(green.kind))
+                continue;
+            const double area = std::abs(boost::geometry::area(green.geometry));
+            if (area >= minM2)
+                tier.parkM2 += area;
+        }
+        tier.m2PerPerson = tier.parkM2 / district.residents;
+        tier.limit = parameters.value(key)
+                     * parameters.value("carbon.park_system.renewal_floor_share");
+        tiers.push_back(tier);
+    }
+    return tiers;
+}
+
+// GEOS distance rather than Boost.Geometry's: the latter trips GCC 12's maybe-uninitialized
+// warning for linestring-to-polygon distances.
+std::optional<double> nearestCyclewayM(const Project& project, const Parcel& parcel,
+                                       const CarbonDistrict& district)
+{
+    if (district.cycleways.empty())
+        return std::nullopt;
+    GeosContext& geos = threadGeosContext();
+    const GeosGeometry parcelGeometry = geos.validFromMultiPolygon(parcel.geometry);
+    if (!parcelGeometry)
+        return std::nullopt;
+    std::optional<double> nearest;
+    for (std::size_t index : district.cycleways) {
+        for (const LineString& line : project.streets[index].geometry) {
+            if (line.size() < 2)
+                continue;
+            GEOSCoordSequence* sequence = GEOSCoordSeq_create_r(
+                geos.handle(), static_cast<unsigned>(line.size()), 2);
+            for (std::size_t i = 0; i < line.size(); ++i)
+                GEOSCoordSeq_setXY_r(geos.handle(), sequence, static_cast<unsigned>(i),
+                                     line[i].x(), line[i].y());
+            const GeosGeometry geometry(geos.handle(),
+                                        GEOSGeom_createLineString_r(geos.handle(), sequence));
+            double distance = 0;
+            if (geometry && GEOSDistance_r(geos.handle(), parcelGeometry.get(),
+                                           geometry.get(), &distance) == 1
+                && (!nearest || distance < *nearest))
+                nearest = distance;
+        }
+    }
+    return nearest;
+}
+
 std::optional<double> attributeNumber(const Parcel& parcel, const std::string& field)
 {
     auto it = parcel.attributes.find(field);
@@ -164,7 +279,8 @@ bool CarbonParameters::contains(const std::string& key) const
 }
 
 ParcelFacts gatherFacts(const Project& project, const Parcel& parcel, const FormMetrics& form,
-                        const WalkAccess& walk, const CarbonParameters& parameters)
+                        const WalkAccess& walk, const CarbonDistrict& district,
+                        const CarbonParameters& parameters)
 {
     ParcelFacts facts;
     facts.type = parcel.type;
@@ -194,22 +310,34 @@ ParcelFacts gatherFacts(const Project& project, const Parcel& parcel, const Form
         facts.permeableOpenShare = std::clamp(permeableM2 / facts.openGroundM2, 0.0, 1.0);
     }
 
-    const GridFactorChoice grid = selectedGridFactor(parameters.all());
-    facts.gridKey = grid.key;
-    facts.gridKgPerKwh = grid.factor.value;
+    facts.grid = selectedGridFactor(parameters.all());
+    facts.gridKgPerKwh = facts.grid.factor.value;
+
+    const long long sinkMethod = std::llround(parameters.value("carbon.sink.method"));
+    if (sinkMethod == 2) {
+        facts.sinkFromTable = true;
+        facts.sinkKgPerM2A = facts.greenM2 > 0 ? plantingTableRate(project, parcel, parameters)
+                                               : 0.0;
+    } else if (sinkMethod == 1) {
+        facts.sinkKgPerM2A = parameters.value("carbon.sink.urban_rate_kg_m2_a");
+    } else {
+        throw MissingParameter("carbon.sink.method " + std::to_string(sinkMethod) + " (1..2)");
+    }
 
     facts.measuredIntensityKwhM2 = attributeNumber(parcel, "energy_kwh_per_m2");
     facts.residentialIntensity = parameters.value("carbon.energy.intensity.residential");
     facts.publicIntensity = parameters.value("carbon.energy.intensity.public");
 
     const MethodConfig& config = project.config;
-    facts.bike = accessDistance(kBikeTypes, walk, config, parameters,
+    facts.bike = accessDistance(kBikeTypes, walk, config, district, parameters,
                                 "carbon.default.bike_station_distance_m");
-    facts.bus = accessDistance(kBusTypes, walk, config, parameters,
+    facts.cyclewayDistanceM = nearestCyclewayM(project, parcel, district);
+    facts.bus = accessDistance(kBusTypes, walk, config, district, parameters,
                                "carbon.default.bus_stop_distance_m");
-    facts.collection = accessDistance(kCollectionTypes, walk, config, parameters,
+    facts.collection = accessDistance(kCollectionTypes, walk, config, district, parameters,
                                       "carbon.default.collection_point_distance_m");
     measureParks(project, parcel, parameters, facts);
+    facts.greenPerPerson = greenPerPerson(project, district, parameters);
     return facts;
 }
 

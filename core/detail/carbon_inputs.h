@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace greenrenew::core::detail {
 
@@ -31,6 +32,14 @@ struct AccessDistance {
     std::string how;  // "walk network to bus_stop", "project default (...)"
 };
 
+/// Public green of one life-circle tier per resident of the district (GB 50180 Table 4.0.4).
+struct GreenPerPerson {
+    std::string circle;
+    double parkM2 = 0;        // parks of at least the tier's minimum size
+    double m2PerPerson = 0;
+    double limit = 0;         // the table's value x the renewal floor share
+};
+
 struct ParcelFacts {
     RenewalType type = RenewalType::Residential;
     double areaM2 = 0;
@@ -50,24 +59,35 @@ struct ParcelFacts {
     double openGroundM2 = 0;    // area - footprint
     double permeableOpenShare = 0;  // permeable ground / open ground
 
+    GridFactorChoice grid;
     double gridKgPerKwh = 0;
-    std::string gridKey;
+
+    /// Gross uptake of the parcel's green, kgCO2e per m2 and year: the measured urban rate, or
+    /// the planting-type table's 40-year figures by green kind, area-weighted, over 40 years.
+    double sinkKgPerM2A = 0;
+    bool sinkFromTable = false;
 
     std::optional<double> measuredIntensityKwhM2;  // parcel attribute energy_kwh_per_m2
     double residentialIntensity = 0;
     double publicIntensity = 0;
 
     AccessDistance bike;
+    /// Straight distance to the nearest cycle way; empty when the district maps none.
+    std::optional<double> cyclewayDistanceM;
     AccessDistance bus;
     AccessDistance collection;
     /// min over mapped parks of (distance / reach for the park's size); empty without parks.
     std::optional<double> parkReachRatio;
     std::string parkHow;
     bool greenLayerPresent = false;
+    /// Public green per person of the district, one per life circle with a GB 50180 Table
+    /// 4.0.4 value; empty when the district has no residents.
+    std::vector<GreenPerPerson> greenPerPerson;
 };
 
 ParcelFacts gatherFacts(const Project& project, const Parcel& parcel, const FormMetrics& form,
-                        const WalkAccess& walk, const CarbonParameters& parameters);
+                        const WalkAccess& walk, const CarbonDistrict& district,
+                        const CarbonParameters& parameters);
 
 /// Intermediate figures of the ledger, kept for interventions and for the hand checks.
 struct LedgerDetail {
@@ -83,6 +103,7 @@ struct LedgerDetail {
     double waterM3PerYear = 0;
     double sinkT = 0;            // gross uptake, positive
     double upkeepT = 0;
+    std::string sinkMethod;      // "measured_urban_rate" or "planting_type_table"
 };
 
 CarbonLedger computeLedger(const ParcelFacts& facts, const CarbonParameters& parameters,

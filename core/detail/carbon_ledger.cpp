@@ -81,8 +81,10 @@ double transportT(const ParcelFacts& facts, const CarbonParameters& parameters,
 double greeningT(const ParcelFacts& facts, const CarbonParameters& parameters,
                  LedgerDetail& detail)
 {
-    detail.sinkT = facts.greenM2 * parameters.value("carbon.sink.urban_rate_kg_m2_a")
-                   / kKgPerTonne;
+    // The rate is the measured urban one or the planting-type table's, as gatherFacts chose;
+    // upkeep is booked against either (parameters.md 2.6: count upkeep, not only uptake).
+    detail.sinkT = facts.greenM2 * facts.sinkKgPerM2A / kKgPerTonne;
+    detail.sinkMethod = facts.sinkFromTable ? "planting_type_table" : "measured_urban_rate";
     detail.upkeepT = facts.greenM2 * parameters.value("carbon.sink.upkeep_kg_m2_a")
                      / kKgPerTonne;
     return detail.upkeepT - detail.sinkT;

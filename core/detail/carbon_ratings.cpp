@@ -206,10 +206,21 @@ IndexRating rateEnergySavingBuildings(const RatingContext& c)
 
 IndexRating rateBicycleUse(const RatingContext& c)
 {
-    Check check{"bike_station_distance", c.facts.bike.distanceM,
-                c.parameters.value("carbon.bicycle_use.station_reach_m"), LimitBound::Max, "m",
-                c.facts.bike.how, c.facts.bike.fromDefault};
-    return rateChecks("bicycle_use", {check}, c.mediumMargin);
+    std::vector<Check> checks{
+        {"bike_station_distance", c.facts.bike.distanceM,
+         c.parameters.value("carbon.bicycle_use.station_reach_m"), LimitBound::Max, "m",
+         c.facts.bike.how, c.facts.bike.fromDefault}};
+    // Cycle ways are a second proxy only where the street layer maps any: an OSM extract
+    // without highway=cycleway says nothing about painted lanes on the roads.
+    if (c.facts.cyclewayDistanceM)
+        checks.push_back({"cycleway_distance", *c.facts.cyclewayDistanceM,
+                          c.parameters.value("carbon.bicycle_use.cycleway_reach_m"),
+                          LimitBound::Max, "m", "nearest highway=cycleway, straight line",
+                          false});
+    IndexRating rating = rateChecks("bicycle_use", checks, c.mediumMargin);
+    if (!c.facts.cyclewayDistanceM)
+        rating.reason += "; no cycle way (highway=cycleway) mapped in the district";
+    return rating;
 }
 
 IndexRating rateCleanVehicles(const RatingContext& c)
@@ -244,10 +255,27 @@ IndexRating rateCarbonPlanting(const RatingContext& c)
     return rateChecks("carbon_planting", checks, c.mediumMargin);
 }
 
+std::vector<Check> greenPerPersonChecks(const RatingContext& c)
+{
+    std::vector<Check> checks;
+    for (const GreenPerPerson& tier : c.facts.greenPerPerson)
+        checks.push_back({"public_green_per_person_" + tier.circle, tier.m2PerPerson,
+                          tier.limit, LimitBound::Min, "m2/person",
+                          number(tier.parkM2) + " m2 of parks of at least "
+                              + number(c.parameters.value("carbon.park_system.tier_park_min_m2."
+                                                          + tier.circle))
+                              + " m2 over the district's residents; GB 50180 Table 4.0.4 x "
+                              + number(c.parameters.value(
+                                  "carbon.park_system.renewal_floor_share")),
+                          false});
+    return checks;
+}
+
 IndexRating ratePark(const RatingContext& c)
 {
     if (!c.facts.greenLayerPresent)
         return fixedRating("park_system", Rating::NotAssessed, "no green layer in the project");
+    std::vector<Check> perPerson = greenPerPersonChecks(c);
     if (!c.facts.parkReachRatio) {
         IndexRating rating = fixedRating("park_system", Rating::Serious,
             "no park of at least "
@@ -255,11 +283,19 @@ IndexRating ratePark(const RatingContext& c)
                 + " m2 mapped in the project");
         rating.proxyUnit = "distance / reach";
         rating.limit = 1.0;
+        for (const Check& check : perPerson)
+            rating.reason += "; " + describe(check);
         return rating;
     }
-    Check check{"park_distance_over_reach", *c.facts.parkReachRatio, 1.0, LimitBound::Max,
-                "distance / reach", "nearest " + c.facts.parkHow + ", straight line", false};
-    return rateChecks("park_system", {check}, c.mediumMargin);
+    std::vector<Check> checks{{"park_distance_over_reach", *c.facts.parkReachRatio, 1.0,
+                               LimitBound::Max, "distance / reach",
+                               "nearest " + c.facts.parkHow + ", straight line", false}};
+    checks.insert(checks.end(), perPerson.begin(), perPerson.end());
+    IndexRating rating = rateChecks("park_system", checks, c.mediumMargin);
+    if (perPerson.empty())
+        rating.reason += "; public green per person not counted (no residents in the district, "
+                         "or no carbon.park_system.green_per_person_m2.<circle> value)";
+    return rating;
 }
 
 IndexRating rateWaterFriendlySpace(const RatingContext& c)

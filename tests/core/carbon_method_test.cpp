@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <set>
 #include <utility>
 
 namespace greenrenew::core {
@@ -29,7 +30,7 @@ MethodConfig carbonConfig()
         {"carbon.grid.year", 2022},
         {"carbon.grid.province.500000.2022", 0.5227},
         {"carbon.grid.province.500000.2021", 0.4743},
-        {"carbon.grid.province.310000.2022", 0.5849},
+        {"carbon.grid.province.510000.2022", 0.1404},
         {"carbon.grid.region.500000.2022", 0.2268},
         {"carbon.grid.region.500000.2021", 0.2113},
         {"carbon.grid.region.310000.2023", 0.55},
@@ -48,6 +49,7 @@ MethodConfig carbonConfig()
         {"carbon.roof.pv_suitable_share", 0.4},
         {"carbon.pv.kwp_per_m2", 0.15},
         {"carbon.pv.yield_kwh_per_kwp", 900},
+        {"carbon.sink.method", 1},
         {"carbon.default.pv_installed_share", 0},
         {"carbon.renewable_energy.installed_share_min", 0.2},
         {"carbon.renewable_energy.installed_share_min.commercial", 0.3},
@@ -317,9 +319,18 @@ TEST(CarbonMethodTest, SelectsTheGridFactorByScopeYearAndProvince)
 
     config.parameters.values["carbon.grid.scope"].value = 2;
     EXPECT_DOUBLE_EQ(selectedGridFactor(config.parameters).factor.value, 0.2268);
-    config.parameters.values["carbon.project.province_code"].value = 310000;
+    // Sichuan's 2022 provincial factor (parameters.md 2.5 [V]).
+    config.parameters.values["carbon.project.province_code"].value = 510000;
     config.parameters.values["carbon.grid.scope"].value = 1;
-    EXPECT_DOUBLE_EQ(selectedGridFactor(config.parameters).factor.value, 0.5849);
+    EXPECT_DOUBLE_EQ(selectedGridFactor(config.parameters).factor.value, 0.1404);
+    // Shanghai's provincial factor is not sourced (parameters.md: "to find"): none is shipped,
+    // so selecting it is an error rather than a recalled number.
+    config.parameters.values["carbon.project.province_code"].value = 310000;
+    EXPECT_THROW(selectedGridFactor(config.parameters), MissingParameter);
+    config.parameters.values["carbon.grid.scope"].value = 2;
+    config.parameters.values["carbon.grid.year"].value = 2023;
+    EXPECT_EQ(selectedGridFactor(config.parameters).key, "carbon.grid.region.310000.2023");
+    EXPECT_DOUBLE_EQ(selectedGridFactor(config.parameters).factor.value, 0.55);
     config.parameters.values["carbon.grid.scope"].value = 5;
     config.parameters.values["carbon.grid.year"].value = 2023;
     EXPECT_DOUBLE_EQ(selectedGridFactor(config.parameters).factor.value, 0.5703);
@@ -574,6 +585,164 @@ TEST(CarbonMethodTest, StopsWhenCancelled)
     const auto assessments = assessCarbon(c.project, {c.form}, {c.walk}, control);
     ASSERT_EQ(assessments.size(), 1u);
     EXPECT_TRUE(assessments.front().ratings.empty());
+}
+
+MultiPolygon rectangle(double x, double y, double width, double height)
+{
+    Polygon polygon;
+    polygon.outer() = {{x, y}, {x, y + height}, {x + width, y + height}, {x + width, y}, {x, y}};
+    boost::geometry::correct(polygon);
+    return MultiPolygon{polygon};
+}
+
+GreenSpace greenOf(FeatureId id, const std::string& kind, MultiPolygon geometry)
+{
+    GreenSpace green;
+    green.id = id;
+    green.kind = kind;
+    green.geometry = std::move(geometry);
+    return green;
+}
+
+// The planting-type option (parameters.md 2.6, 40-year figures): inside parcel A (100 m x 100
+// m) a 40 x 50 m park (2,000 m2, mixed trees 900 kg/m2), a 20 x 50 m lawn (1,000 m2, 20 kg/m2)
+// and half of a 20 x 50 m forest straddling the east edge (500 m2 inside, broadleaf 800).
+// Weighted 40-year figure = (2,000 x 900 + 1,000 x 20 + 500 x 800) / 3,500 = 2,220,000 / 3,500
+// kg/m2; per year / 40; over the 3,500 m2 of green: 2,220,000 / 40 = 55,500 kg = 55.5 t.
+// Upkeep 3,500 x 0.1 / 1000 = 0.35 t. Greening = 0.35 - 55.5 = -55.15 t. The measured rate
+// gives 3,500 x (0.1 - 0.9) / 1000 = -2.8 t.
+TEST(CarbonMethodTest, BooksGreeningFromThePlantingTypeTableByHand)
+{
+    ParcelCase c = residentialCase();
+    c.project.green = {greenOf(11, "park", rectangle(0, 0, 40, 50)),
+                       greenOf(12, "grass", rectangle(40, 0, 20, 50)),
+                       greenOf(13, "forest", rectangle(90, 50, 20, 50))};
+    c.form.greenM2 = 3500;
+    c.form.greenCoverage = 0.35;
+    ParameterSet& p = c.project.config.parameters;
+    p.values["carbon.sink.urban_rate_kg_m2_a"].value = 0.9;
+    p.values["carbon.sink.upkeep_kg_m2_a"].value = 0.1;
+    EXPECT_NEAR(assess(c).ledger.greeningT, -2.8, kTonneTolerance);
+    EXPECT_EQ(assess(c).sinkMethod, "measured_urban_rate");
+
+    p.values["carbon.sink.method"].value = 2;
+    p.values["carbon.sink.planting.years"].value = 40;
+    p.values["carbon.sink.planting.mixed_trees"].value = 900;
+    p.values["carbon.sink.planting.lawn"].value = 20;
+    p.values["carbon.sink.planting.broadleaf_large"].value = 800;
+    p.values["carbon.sink.planting.unmapped"].value = 20;
+    c.project.config.keywordLists["carbon.planting.mixed_trees"] = {"park", "garden"};
+    c.project.config.keywordLists["carbon.planting.lawn"] = {"grass"};
+    c.project.config.keywordLists["carbon.planting.broadleaf_large"] = {"forest"};
+    const CarbonAssessment table = assess(c);
+    EXPECT_EQ(table.sinkMethod, "planting_type_table");
+    EXPECT_NEAR(table.ledger.greeningT, -55.15, kTonneTolerance);
+
+    // A kind in no list counts as lawn: the forest as "scrub" gives (1,800,000 + 20,000 +
+    // 500 x 20) / 40 = 45,750 kg; -45.75 + 0.35 = -45.4 t.
+    c.project.green[2].kind = "scrub";
+    EXPECT_NEAR(assess(c).ledger.greeningT, -45.4, kTonneTolerance);
+}
+
+TEST(CarbonMethodTest, CitesTheGridFactorInTheAssessment)
+{
+    ParcelCase c = residentialCase();
+    SourcedValue& factor = c.project.config.parameters.values["carbon.grid.province.500000.2022"];
+    factor.year = 2022;
+    factor.source = "MEE & NBS 2022 provincial factors";
+    const CarbonAssessment a = assess(c);
+    EXPECT_EQ(a.gridFactorKey, "carbon.grid.province.500000.2022");
+    EXPECT_DOUBLE_EQ(a.gridFactorKgPerKwh, 0.5227);
+    EXPECT_EQ(a.gridFactorYear, 2022);
+    EXPECT_EQ(a.gridFactorSource, "MEE & NBS 2022 provincial factors");
+}
+
+// Bicycle index with mapped bike-share stations and a cycle way. Parcel A (0..100 m).
+TEST(CarbonMethodTest, RatesBicycleUseFromStationsAndCycleWays)
+{
+    ParcelCase c = residentialCase();
+    c.project.config.parameters.values["carbon.bicycle_use.cycleway_reach_m"].value = 1000;
+    c.project.config.facilityMappings.push_back({"amenity=bicycle_rental", "bike_share"});
+    Facility station;
+    station.id = 21;
+    station.location = Point(2000, 0);
+    station.tag = "amenity=bicycle_rental";
+    c.project.facilities.push_back(station);
+    Street cycleway;
+    cycleway.id = 31;
+    cycleway.highway = "cycleway";
+    cycleway.geometry = MultiLineString{LineString{{0, 220}, {100, 220}}};
+    c.project.streets.push_back(cycleway);
+
+    // The data hold a station, but none within the largest circle (1,000 m): counted at
+    // 1,000 m > 300 m, serious, from the data not a default. The cycle way 120 m north is
+    // within 1,000 m with room 880 / 1,000 = 0.88: slight; the station decides.
+    IndexRating bike = ratingOf(assess(c), "bicycle_use");
+    EXPECT_EQ(bike.rating, Rating::Serious);
+    EXPECT_FALSE(bike.fromDefault);
+    EXPECT_DOUBLE_EQ(bike.proxy, 1000);
+
+    // Station at 100 m (room 200 / 300: slight); cycle way moved to 900 m north: room
+    // 100 / 1,000 = 0.10 < 0.15: medium, and the cycle way now decides.
+    c.walk.distanceM["bike_share"] = 100;
+    c.project.streets.back().geometry = MultiLineString{LineString{{0, 1000}, {100, 1000}}};
+    bike = ratingOf(assess(c), "bicycle_use");
+    EXPECT_EQ(bike.rating, Rating::Medium);
+    EXPECT_NEAR(bike.proxy, 900, 1e-9);
+    EXPECT_DOUBLE_EQ(bike.limit, 1000);
+}
+
+// Public green per person (GB 50180 Table 4.0.4 x 0.7): a 120 x 100 m park (12,000 m2) 100 m
+// east of parcel A; the district has 15,000 residents. 5-min tier (parks >= 4,000 m2): 12,000
+// / 15,000 = 0.8 m2/person against 1.0 x 0.7 = 0.7: room 0.1 / 0.7 = 0.143 < 0.15, medium.
+// 10-min tier (parks >= 10,000 m2): 0.8 against 0.7 as well. Reach: 100 m / 500 m = 0.2,
+// slight. The per-person figure decides: medium.
+TEST(CarbonMethodTest, RatesTheParkSystemWithPublicGreenPerPerson)
+{
+    ParcelCase c = residentialCase();
+    c.project.green = {greenOf(41, "park", rectangle(200, 0, 120, 100))};
+    ParameterSet& p = c.project.config.parameters;
+    p.values["carbon.park_system.green_per_person_m2.5min"].value = 1.0;
+    p.values["carbon.park_system.green_per_person_m2.10min"].value = 1.0;
+    p.values["carbon.park_system.tier_park_min_m2.5min"].value = 4000;
+    p.values["carbon.park_system.tier_park_min_m2.10min"].value = 10000;
+    p.values["carbon.park_system.renewal_floor_share"].value = 0.7;
+    CarbonDistrict district;
+    district.residents = 15000;
+    const CarbonAssessment a = assessParcelCarbon(c.project, c.project.parcels.front(), c.form,
+                                                  c.walk, district);
+    const IndexRating& park = ratingOf(a, "park_system");
+    EXPECT_EQ(park.rating, Rating::Medium);
+    EXPECT_NEAR(park.proxy, 0.8, kShareTolerance);
+    EXPECT_NEAR(park.limit, 0.7, kShareTolerance);
+    EXPECT_EQ(park.proxyUnit, "m2/person");
+
+    // 6,000 residents: 2.0 m2/person, room (2.0 - 0.7) / 0.7 > 0.15; reach 0.2 slight too.
+    district.residents = 6000;
+    EXPECT_EQ(ratingOf(assessParcelCarbon(c.project, c.project.parcels.front(), c.form, c.walk,
+                                          district),
+                       "park_system").rating,
+              Rating::Slight);
+}
+
+TEST(CarbonMethodTest, GathersTheDistrictOnce)
+{
+    ParcelCase c = residentialCase();
+    c.project.config.facilityMappings.push_back({"amenity=bicycle_rental", "bike_share"});
+    Facility station;
+    station.tag = "amenity=bicycle_rental";
+    c.project.facilities.push_back(station);
+    Street road;
+    road.highway = "residential";
+    Street cycleway;
+    cycleway.highway = "cycleway";
+    c.project.streets = {road, cycleway};
+    FormMetrics other;
+    other.populationEst = 400;
+    const CarbonDistrict district = carbonDistrict(c.project, {c.form, other});
+    EXPECT_DOUBLE_EQ(district.residents, 1000);  // 600 + 400
+    EXPECT_EQ(district.cycleways, (std::vector<std::size_t>{1}));
+    EXPECT_EQ(district.facilityTypesPresent, (std::set<std::string>{"bike_share"}));
 }
 
 } // namespace

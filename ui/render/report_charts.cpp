@@ -124,7 +124,7 @@ double drawStackedChart(const PageFrame& frame, const QRectF& rect, const QStrin
     for (const StackedRow& row : rows)
         most = std::max(most, std::accumulate(row.counts.begin(), row.counts.end(), 0));
     const double rowHeight
-        = std::min(frame.mm(5.5), (rect.bottom() - y) / std::max<std::size_t>(1, rows.size()));
+        = std::min(frame.mm(8), (rect.bottom() - y) / std::max<std::size_t>(1, rows.size()));
     const double labelWidth = rect.width() * 0.3;
     const double countWidth = rect.width() * 0.08;
     const double plotLeft = rect.left() + labelWidth + frame.mm(1);
