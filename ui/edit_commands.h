@@ -1,0 +1,114 @@
+#pragma once
+
+// The editing session of the desktop and its undo commands. The session owns the project
+// being edited and its analysis; every edit is a core::ParcelChange pushed as a command on the
+// session's QUndoStack, so undo and redo apply and revert it exactly, and after each step the
+// figures of the touched parcels are recomputed (core::IncrementalAnalysis).
+
+#include "core/analysis.h"
+#include "core/model.h"
+#include "core/parcel_edit.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointF>
+#include <QUndoCommand>
+#include <QVector>
+
+#include <functional>
+#include <memory>
+
+class QUndoStack;
+
+namespace greenrenew::core {
+class IncrementalAnalysis;
+}
+
+namespace greenrenew::ui {
+
+class EditSession : public QObject {
+    Q_OBJECT
+
+public:
+    explicit EditSession(QObject* parent = nullptr);
+    ~EditSession() override;
+
+    /// Starts editing a copy of PROJECT with its ANALYSIS (project order); clears the undo
+    /// stack. Without the method's parameters in the project the figures of edited parcels
+    /// cannot be recomputed: they are then left empty.
+    void setProject(const core::Project& project, const core::Analysis& analysis);
+    std::shared_ptr<core::Project> project() const { return m_project; }
+    std::shared_ptr<core::Analysis> analysis() const { return m_analysis; }
+    QUndoStack* undoStack() const { return m_stack; }
+
+    /// Pushes CHANGE as an undoable command (applying it). False when it does not apply.
+    bool submit(core::ParcelChange change);
+
+    /// Applies or reverts CHANGE and recomputes the figures; used by the commands.
+    bool apply(core::ParcelChange& change);
+    bool revert(const core::ParcelChange& change);
+
+    /// Position of the parcel with ID in project()->parcels, -1 for none.
+    int indexOf(core::FeatureId id) const;
+
+signals:
+    /// The parcels changed (an edit, an undo or a redo); IDS were touched. The map and the
+    /// inspector redraw on it.
+    void edited(const QList<core::FeatureId>& ids);
+    /// A change was applied (UNDONE false) or reverted (true): the journal records it.
+    void changeMade(const core::ParcelChange& change, bool undone);
+
+private:
+    void recompute(const std::vector<core::FeatureId>& ids);
+
+    std::shared_ptr<core::Project> m_project;
+    std::shared_ptr<core::Analysis> m_analysis;
+    std::unique_ptr<core::IncrementalAnalysis> m_incremental;
+    QUndoStack* m_stack = nullptr;
+};
+
+/// One edit of the project's parcels.
+class ParcelChangeCommand : public QUndoCommand {
+public:
+    ParcelChangeCommand(EditSession& session, core::ParcelChange change);
+    void redo() override;
+    void undo() override;
+    bool applied() const { return m_applied; }
+
+private:
+    EditSession& m_session;
+    core::ParcelChange m_change;
+    bool m_applied = false;
+};
+
+/// One vertex added to a shape being drawn (a new parcel's ring, a split line); the tool owns
+/// the list of points, which must outlive the command.
+class AddPointCommand : public QUndoCommand {
+public:
+    AddPointCommand(QVector<QPointF>& points, const QPointF& point, std::function<void()> changed);
+    void redo() override;
+    void undo() override;
+
+private:
+    QVector<QPointF>& m_points;
+    QPointF m_point;
+    std::function<void()> m_changed;
+};
+
+/// Ends a drawing: the points are taken and CHANGE is applied; undo gives the points back.
+class FinishShapeCommand : public QUndoCommand {
+public:
+    FinishShapeCommand(EditSession& session, QVector<QPointF>& points, core::ParcelChange change,
+                       std::function<void()> changed);
+    void redo() override;
+    void undo() override;
+
+private:
+    EditSession& m_session;
+    QVector<QPointF>& m_points;
+    QVector<QPointF> m_taken;
+    core::ParcelChange m_change;
+    std::function<void()> m_changed;
+};
+
+} // namespace greenrenew::ui
