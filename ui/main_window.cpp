@@ -1,5 +1,9 @@
 #include "ui/main_window.h"
 
+#include "gis/results_writer.h"
+#include "ui/attribute_table.h"
+#include "ui/import_report_view.h"
+#include "ui/layers_widget.h"
 #include "ui/legend_widget.h"
 #include "ui/load_job.h"
 #include "ui/map_canvas.h"
@@ -8,6 +12,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -16,6 +21,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
@@ -30,6 +36,8 @@ namespace {
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kLastDirKey = QStringLiteral("mainWindow/lastOpenDir");
+const QString kRecentKey = QStringLiteral("mainWindow/recentProjects");
+constexpr int kRecentCount = 8;
 constexpr int kDefaultWidth = 1400;
 constexpr int kDefaultHeight = 900;
 } // namespace
@@ -95,18 +103,65 @@ QWidget* MainWindow::createCentralArea()
 
 void MainWindow::createDocks()
 {
-    auto* legendDock = new QDockWidget(tr("Legend"), this);
-    legendDock->setObjectName(QStringLiteral("legendDock"));
-    m_legend = new LegendWidget(legendDock);
-    legendDock->setWidget(m_legend);
-    addDockWidget(Qt::LeftDockWidgetArea, legendDock);
+    const auto dock = [this](const QString& title, const QString& name, QWidget* content,
+                             Qt::DockWidgetArea area) {
+        auto* widget = new QDockWidget(title, this);
+        widget->setObjectName(name);
+        content->setParent(widget);
+        widget->setWidget(content);
+        addDockWidget(area, widget);
+        return widget;
+    };
 
-    auto* inspectorDock = new QDockWidget(tr("Parcel"), this);
-    inspectorDock->setObjectName(QStringLiteral("parcelDock"));
-    m_inspector = new ParcelInspector(inspectorDock);
-    inspectorDock->setWidget(m_inspector);
-    addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
-    resizeDocks({legendDock, inspectorDock}, {230, 440}, Qt::Horizontal);
+    m_layers = new LayersWidget;
+    QDockWidget* layersDock =
+        dock(tr("Layers"), QStringLiteral("layersDock"), m_layers, Qt::LeftDockWidgetArea);
+    connect(m_layers, &LayersWidget::layerToggled, m_canvas, &MapCanvas::setLayerVisible);
+    connect(m_layers, &LayersWidget::zoomToLayerRequested, m_canvas, &MapCanvas::zoomToLayer);
+
+    m_legend = new LegendWidget;
+    QDockWidget* legendDock =
+        dock(tr("Legend"), QStringLiteral("legendDock"), m_legend, Qt::LeftDockWidgetArea);
+    connect(m_legend, &LegendWidget::themeChanged, m_canvas, &MapCanvas::setTheme);
+
+    m_inspector = new ParcelInspector;
+    QDockWidget* inspectorDock =
+        dock(tr("Parcel"), QStringLiteral("parcelDock"), m_inspector, Qt::RightDockWidgetArea);
+
+    m_table = new AttributeTable;
+    QDockWidget* tableDock = dock(tr("Attribute table"), QStringLiteral("tableDock"), m_table,
+                                  Qt::BottomDockWidgetArea);
+    connect(m_table, &AttributeTable::selectionChanged, this, &MainWindow::syncMapFromTable);
+    connect(m_canvas, &MapCanvas::selectionChanged, this, &MainWindow::syncTableFromMap);
+    connect(m_canvas, &MapCanvas::dataChanged, this, [this] {
+        // An edit changed the parcels: the table and the graduated classes follow.
+        m_table->setData(m_project, m_analysis);
+        m_legend->setAnalysis(m_analysis);
+        m_layers->setProject(m_project.get());
+        syncTableFromMap();
+    });
+
+    m_importReport = new ImportReportView;
+    QDockWidget* importDock = dock(tr("Import report"), QStringLiteral("importDock"),
+                                   m_importReport, Qt::BottomDockWidgetArea);
+    m_messages = new QPlainTextEdit;
+    m_messages->setReadOnly(true);
+    m_messages->setMaximumBlockCount(5000);
+    QDockWidget* messagesDock = dock(tr("Messages"), QStringLiteral("messagesDock"), m_messages,
+                                     Qt::BottomDockWidgetArea);
+    tabifyDockWidget(tableDock, importDock);
+    tabifyDockWidget(importDock, messagesDock);
+    tableDock->raise();
+
+    splitDockWidget(layersDock, legendDock, Qt::Vertical);
+    resizeDocks({layersDock, inspectorDock}, {240, 420}, Qt::Horizontal);
+    resizeDocks({layersDock, legendDock}, {170, 400}, Qt::Vertical);
+    resizeDocks({tableDock}, {230}, Qt::Vertical);
+
+    m_panelsMenu = new QMenu(tr("&Panels"), this);
+    for (QDockWidget* widget :
+         {layersDock, legendDock, inspectorDock, tableDock, importDock, messagesDock})
+        m_panelsMenu->addAction(widget->toggleViewAction());
 }
 
 void MainWindow::createActions()
@@ -124,6 +179,12 @@ void MainWindow::createActions()
         openDataset(dir);
     });
     openFolder->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    file->addSeparator();
+    QAction* saveAs =
+        file->addAction(tr("Save Results &As…"), this, &MainWindow::chooseResultsPath);
+    saveAs->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -138,6 +199,10 @@ void MainWindow::createActions()
     zoomIn->setShortcut(QKeySequence::ZoomIn);
     QAction* zoomOut = view->addAction(tr("Zoom &Out"), m_canvas, &MapCanvas::zoomOut);
     zoomOut->setShortcut(QKeySequence::ZoomOut);
+    view->addAction(tr("Zoom to &Layer"), this,
+                    [this] { m_canvas->zoomToLayer(m_layers->currentLayer()); });
+    view->addSeparator();
+    view->addMenu(m_panelsMenu);
 }
 
 void MainWindow::createStatusBar()
@@ -189,12 +254,19 @@ void MainWindow::onLoadFinished()
     m_progressLabel->hide();
     m_progressBar->hide();
     const LoadedProject& result = m_loadJob->result();
+    m_importReport->setReport(result.report);
     if (!result.project || !result.analysis) {
         showMessage(tr("Cannot open %1: %2").arg(result.path, result.error));
         emit loadFinished(false);
         return;
     }
     setProject(result.project, result.analysis, result.path);
+    rememberRecent(result.path);
+    logMessage(tr("Opened %1: %2 parcels, %3 buildings, %4 import issues")
+                   .arg(result.path)
+                   .arg(result.project->parcels.size())
+                   .arg(result.project->buildings.size())
+                   .arg(result.report.issues.size()));
     statusBar()->showMessage(tr("Opened %1: %n parcel(s)", nullptr,
                                 static_cast<int>(result.project->parcels.size()))
                                  .arg(QFileInfo(result.path).fileName()),
@@ -209,6 +281,9 @@ void MainWindow::setProject(std::shared_ptr<const core::Project> project,
     m_analysis = std::move(analysis);
     m_inspector->showNothing();
     m_canvas->setData(m_project, m_analysis);
+    m_table->setData(m_project, m_analysis);
+    m_legend->setAnalysis(m_analysis);
+    m_layers->setProject(m_project.get());
     setWindowTitle(path.isEmpty() ? tr("GreenRenew")
                                   : tr("%1 – GreenRenew").arg(QFileInfo(path).fileName()));
 }
@@ -230,6 +305,93 @@ void MainWindow::showMessage(const QString& text)
 {
     m_messageLabel->setText(text);
     m_messageBar->show();
+    logMessage(text);
+}
+
+void MainWindow::logMessage(const QString& text)
+{
+    m_messages->appendPlainText(QStringLiteral("%1  %2").arg(
+        QLocale().toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat), text));
+}
+
+void MainWindow::syncTableFromMap()
+{
+    if (m_syncingSelection)
+        return;
+    m_syncingSelection = true;
+    m_table->selectParcels(m_canvas->selectedParcels(), m_canvas->selectedParcel());
+    m_syncingSelection = false;
+}
+
+void MainWindow::syncMapFromTable(const QList<int>& indices, int current)
+{
+    if (m_syncingSelection)
+        return;
+    m_syncingSelection = true;
+    m_canvas->setSelectedParcels(indices, current);
+    m_syncingSelection = false;
+}
+
+QStringList MainWindow::recentProjects()
+{
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    QStringList recent = recentProjects();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kRecentCount)
+        recent.removeLast();
+    QSettings().setValue(kRecentKey, recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentProjects();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            openDataset(path);
+        })->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::chooseResultsPath()
+{
+    if (!m_project || !m_analysis) {
+        showMessage(tr("Nothing to save: open a data set first."));
+        return;
+    }
+    QSettings settings;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save results as"), settings.value(kLastDirKey).toString(),
+        tr("GeoPackage (*.gpkg)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(kLastDirKey, QFileInfo(path).absolutePath());
+    saveResults(path.endsWith(QStringLiteral(".gpkg"), Qt::CaseInsensitive)
+                    ? path
+                    : path + QStringLiteral(".gpkg"));
+}
+
+bool MainWindow::saveResults(const QString& path)
+{
+    if (!m_project || !m_analysis)
+        return false;
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    const core::Result<bool> written = gis::writeResults(*m_project, *m_analysis, path);
+    QApplication::restoreOverrideCursor();
+    if (!written) {
+        showMessage(tr("Cannot save the results: %1")
+                        .arg(QString::fromStdString(written.error().describe())));
+        return false;
+    }
+    logMessage(tr("Results written to %1").arg(path));
+    statusBar()->showMessage(tr("Results written to %1").arg(path), 10000);
+    return true;
 }
 
 QString MainWindow::messageText() const

@@ -11,11 +11,16 @@
 #include <memory>
 
 class QLabel;
+class QMenu;
+class QPlainTextEdit;
 class QProgressBar;
 class QFrame;
 
 namespace greenrenew::ui {
 
+class AttributeTable;
+class ImportReportView;
+class LayersWidget;
 class LegendWidget;
 class LoadJob;
 class MapCanvas;
@@ -40,6 +45,17 @@ public:
 
     MapCanvas* canvas() const { return m_canvas; }
     ParcelInspector* inspector() const { return m_inspector; }
+    AttributeTable* attributeTable() const { return m_table; }
+    LegendWidget* legend() const { return m_legend; }
+    LayersWidget* layers() const { return m_layers; }
+    ImportReportView* importReport() const { return m_importReport; }
+    /// Writes the shown project's results to PATH (GeoPackage, atomically); false with a
+    /// message when it fails.
+    bool saveResults(const QString& path);
+    /// Adds a time-stamped line to the messages dock.
+    void logMessage(const QString& text);
+    /// Recently opened data sets, newest first (QSettings).
+    static QStringList recentProjects();
     /// Text of the message bar; empty when it is hidden.
     QString messageText() const;
 
@@ -61,10 +77,22 @@ private:
     void onCursorMoved(const QPointF& mapPoint);
     void updateScale();
     void chooseDataset();
+    void chooseResultsPath();
+    void rememberRecent(const QString& path);
+    void updateRecentMenu();
+    void syncTableFromMap();
+    void syncMapFromTable(const QList<int>& indices, int current);
 
     MapCanvas* m_canvas = nullptr;
     ParcelInspector* m_inspector = nullptr;
     LegendWidget* m_legend = nullptr;
+    LayersWidget* m_layers = nullptr;
+    AttributeTable* m_table = nullptr;
+    ImportReportView* m_importReport = nullptr;
+    QPlainTextEdit* m_messages = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_panelsMenu = nullptr;
+    bool m_syncingSelection = false;
     LoadJob* m_loadJob = nullptr;
     QFrame* m_messageBar = nullptr;
     QLabel* m_messageLabel = nullptr;

@@ -134,28 +134,30 @@ bool isMajorStreet(const std::string& highway)
 }
 
 void drawParcelFills(QPainter& painter, const MapView& view, const core::Project& project,
-    const core::Analysis& analysis)
+    const ThemeClassifier& classifier)
 {
     painter.setPen(Qt::NoPen);
     for (std::size_t i = 0; i < project.parcels.size(); ++i) {
-        const QColor fill = i < analysis.parcels.size()
-            ? categoryColor(analysis.parcels[i].carbon.leading)
-            : notAnalysedColor();
-        painter.setBrush(fill);
+        painter.setBrush(classifier.colorOf(i));
         forVisiblePolygons(view, project.parcels[i].geometry,
             [&](const QPainterPath& path) { painter.drawPath(path); });
     }
 }
 
-void drawGreenAndBuildings(
-    QPainter& painter, const MapView& view, const core::Project& project, double unit)
+void drawGreenAndBuildings(QPainter& painter, const MapView& view, const core::Project& project,
+    double unit, const MapOptions& options)
 {
     painter.setPen(QPen(kGreenOutline, 0.5 * unit));
     painter.setBrush(kGreenFill);
-    for (const core::GreenSpace& green : project.green)
+    for (const core::GreenSpace& green : project.green) {
+        if (!options.showGreen)
+            break;
         forVisiblePolygons(
             view, green.geometry, [&](const QPainterPath& path) { painter.drawPath(path); });
+    }
 
+    if (!options.showBuildings)
+        return;
     painter.setPen(QPen(kBuildingOutline, 0.35 * unit));
     painter.setBrush(kBuildingFill);
     for (const core::Building& building : project.buildings)
@@ -215,28 +217,38 @@ void drawFacilities(
     }
 }
 
-void drawSelection(
-    QPainter& painter, const MapView& view, const core::Project& project, int selected, double unit)
+void drawSelection(QPainter& painter, const MapView& view, const core::Project& project,
+    const MapOptions& options, double unit)
 {
-    if (selected < 0 || selected >= static_cast<int>(project.parcels.size()))
-        return;
+    std::vector<int> selected = options.selectedParcels;
+    selected.push_back(options.selectedParcel);
     painter.setBrush(Qt::NoBrush);
     for (const auto& [color, width] :
         { std::pair { kSelectedOuter, 5.0 }, { kSelectedInner, 2.6 } }) {
         painter.setPen(QPen(color, width * unit, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        forVisiblePolygons(view, project.parcels[selected].geometry,
-            [&](const QPainterPath& path) { painter.drawPath(path); });
+        for (int index : selected) {
+            if (index < 0 || index >= static_cast<int>(project.parcels.size()))
+                continue;
+            forVisiblePolygons(view, project.parcels[static_cast<std::size_t>(index)].geometry,
+                [&](const QPainterPath& path) { painter.drawPath(path); });
+        }
     }
 }
 
-std::vector<LegendEntry> fullLegend(
-    const core::Project& project, const core::Analysis& analysis, const MapOptions& options)
+std::vector<LegendEntry> fullLegend(const core::Project& project, const core::Analysis& analysis,
+    const MapOptions& options, const ThemeClassifier& classifier)
 {
     const QString& lang = options.language;
-    std::vector<LegendEntry> entries = categoryLegend(lang);
-    if (analysis.parcels.size() < project.parcels.size())
-        entries.push_back({ LegendSymbol::Fill, notAnalysedColor(),
-            pick(lang, QStringLiteral("未分析"), QStringLiteral("Not analysed")) });
+    std::vector<LegendEntry> entries;
+    const std::vector<ThemeClass>& classes = classifier.classes();
+    for (std::size_t i = 0; i + 1 < classes.size(); ++i)
+        entries.push_back({ LegendSymbol::Fill, classes[i].color, classes[i].label });
+    // The last class (no value) only where some parcel falls into it.
+    bool anyWithoutValue = analysis.parcels.size() < project.parcels.size();
+    for (std::size_t i = 0; i < analysis.parcels.size() && !anyWithoutValue; ++i)
+        anyWithoutValue = classifier.classOf(i) + 1 == classes.size();
+    if (anyWithoutValue)
+        entries.push_back({ LegendSymbol::Fill, classes.back().color, classes.back().label });
     if (!project.buildings.empty())
         entries.push_back({ LegendSymbol::Fill, kBuildingFill,
             pick(lang, QStringLiteral("建筑"), QStringLiteral("Buildings")) });
@@ -269,17 +281,20 @@ void drawMap(QPainter& painter, const QRectF& target, const core::Project& proje
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.fillRect(target, Qt::white);
 
-    drawParcelFills(painter, view, project, analysis);
-    drawGreenAndBuildings(painter, view, project, unit);
-    drawStreets(painter, view, project, unit);
+    const ThemeClassifier classifier(options.theme, analysis, options.language);
+    if (options.showParcels)
+        drawParcelFills(painter, view, project, classifier);
+    drawGreenAndBuildings(painter, view, project, unit, options);
+    if (options.showStreets)
+        drawStreets(painter, view, project, unit);
     drawParcelOutlines(painter, view, project, unit);
-    drawFacilities(painter, view, project, unit);
-    drawSelection(painter, view, project, options.selectedParcel, unit);
+    if (options.showFacilities)
+        drawFacilities(painter, view, project, unit);
+    drawSelection(painter, view, project, options, unit);
 
     if (options.legend) {
-        const QString title = pick(
-            options.language, QStringLiteral("主导碳源"), QStringLiteral("Leading carbon source"));
-        drawLegend(painter, target, unit, title, fullLegend(project, analysis, options));
+        drawLegend(painter, target, unit, classifier.title(),
+            fullLegend(project, analysis, options, classifier));
     }
     if (options.decorations) {
         drawScaleBar(painter, view, unit);

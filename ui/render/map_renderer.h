@@ -6,10 +6,13 @@
 
 #include "core/analysis.h"
 #include "core/model.h"
+#include "ui/render/map_theme.h"
 
 #include <QColor>
 #include <QRectF>
 #include <QString>
+
+#include <vector>
 
 class QPainter;
 
@@ -28,6 +31,16 @@ struct MapOptions {
     /// / 800. Paged output sets it from the paper (about 0.25 mm) so every map on a page has
     /// the same text size.
     double symbolScale = 0;
+    /// What colours the parcels; the legend follows.
+    MapTheme theme;
+    /// Further parcels outlined as selected (a box selection), besides selectedParcel.
+    std::vector<int> selectedParcels;
+    /// Layers drawn; the parcels' outlines and selection show even with fills off.
+    bool showParcels = true;
+    bool showBuildings = true;
+    bool showGreen = true;
+    bool showStreets = true;
+    bool showFacilities = true;
 };
 
 /// Colour of a carbon-source category on every map and chart.

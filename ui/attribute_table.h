@@ -1,0 +1,96 @@
+#pragma once
+
+// The attribute table: one row per parcel with its figures and results, sortable by any
+// column (numerically), filtered by a text box, its selection kept in step with the map by
+// the main window.
+
+#include "core/analysis.h"
+#include "core/model.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace greenrenew::ui {
+
+class AttributeTableModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column {
+        Id, Name, Type, AreaM2, Density, Far, GreenCoverage, WalkScore, TotalT, TPerM2,
+        Leading, SeriousCount, Compliance, PriorityRank, ColumnCount
+    };
+    /// The raw value of a cell (number or text), which sorting uses.
+    static constexpr int SortRole = Qt::UserRole;
+
+    explicit AttributeTableModel(QObject* parent = nullptr);
+
+    /// Row i is parcels[i] with analysis.parcels[i]; both are kept alive by the model.
+    void setData(std::shared_ptr<const core::Project> project,
+                 std::shared_ptr<const core::Analysis> analysis);
+    void setLanguage(const QString& language);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    QVariant rawValue(int row, int column) const;
+    QString displayText(int row, int column) const;
+
+    std::shared_ptr<const core::Project> m_project;
+    std::shared_ptr<const core::Analysis> m_analysis;
+    QString m_language = QStringLiteral("zh");
+};
+
+class AttributeTable : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit AttributeTable(QWidget* parent = nullptr);
+
+    void setData(std::shared_ptr<const core::Project> project,
+                 std::shared_ptr<const core::Analysis> analysis);
+    void setLanguage(const QString& language);
+
+    /// Selects the rows of parcels INDICES (project order) without emitting
+    /// selectionChanged; CURRENT is scrolled into view.
+    void selectParcels(const QList<int>& indices, int current);
+    /// Parcels (project order) of the selected rows, ascending.
+    QList<int> selectedParcels() const;
+    /// Parcel index shown in view row ROW (after sorting and filtering), -1 past the end.
+    int parcelAtRow(int row) const;
+    /// Rows left by the filter.
+    int visibleRows() const;
+
+    QTableView* view() const { return m_view; }
+    QLineEdit* filterBox() const { return m_filter; }
+    AttributeTableModel* model() const { return m_model; }
+
+signals:
+    /// The user changed the selection: INDICES in project order, CURRENT the row last clicked.
+    void selectionChanged(const QList<int>& indices, int current);
+
+private:
+    void onSelectionChanged();
+    void updateCount();
+
+    AttributeTableModel* m_model = nullptr;
+    QSortFilterProxyModel* m_proxy = nullptr;
+    QTableView* m_view = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QLabel* m_count = nullptr;
+    bool m_updating = false;
+};
+
+} // namespace greenrenew::ui
