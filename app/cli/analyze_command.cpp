@@ -1,8 +1,10 @@
 // greenrenew-cli analyze: the main job on one data set, from layers to results, map and report.
 
 #include "app/cli/commands.h"
+#include "app/cli/district_summary_writer.h"
 #include "app/cli/mapping_file.h"
 #include "core/analysis.h"
+#include "core/district_summary.h"
 #include "gis/project_loader.h"
 #include "gis/results_writer.h"
 #include "ui/render/map_export.h"
@@ -182,6 +184,9 @@ int runAnalyze(const QStringList& arguments)
     }
     if (!writeText(importPath, importReport.toText()))
         std::cerr << "greenrenew-cli: cannot write " << importPath.toStdString() << "\n";
+    const QString summaryPath = outDir.filePath(QStringLiteral("district_summary.json"));
+    if (!writeDistrictSummary(summaryPath, core::summarizeDistrict(project, analysis)))
+        std::cerr << "greenrenew-cli: cannot write " << summaryPath.toStdString() << "\n";
 
     render::MapOptions mapOptions;
     mapOptions.title = districtTitle(*parsed);
@@ -223,7 +228,8 @@ int runAnalyze(const QStringList& arguments)
     std::cout << "results: " << resultsPath.toStdString() << "\n"
               << "map: " << mapPath.toStdString() << "\n"
               << "report: " << reportPath.toStdString() << " (" << pages.value() << " pages)\n"
-              << "import report: " << importPath.toStdString() << "\n";
+              << "import report: " << importPath.toStdString() << "\n"
+              << "district summary: " << summaryPath.toStdString() << "\n";
     for (const QString& sheet : sheets)
         std::cout << "map sheet: " << sheet.toStdString() << "\n";
     return kExitOk;

@@ -10,6 +10,8 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -64,6 +66,7 @@ struct ResultRow {
     double green = 0;
     std::string renewalType;
     std::string leadingCategory;
+    double totalT = 0;
 };
 
 class AnalyzeSampleTest : public ::testing::Test {
@@ -109,6 +112,7 @@ protected:
             row.green = feature->GetFieldAsDouble("green_coverage");
             row.renewalType = feature->GetFieldAsString("renewal_type");
             row.leadingCategory = feature->GetFieldAsString("leading_category");
+            row.totalT = feature->GetFieldAsDouble("co2_total_t");
             rows[feature->GetFieldAsInteger64("parcel_id")] = row;
         }
         return rows;
@@ -191,6 +195,23 @@ TEST_F(AnalyzeSampleTest, ReportOpensInAnotherPdfReader)
     const qsizetype at = info.indexOf(QStringLiteral("Pages:"));
     ASSERT_GE(at, 0);
     EXPECT_GE(info.mid(at + 6).section(QLatin1Char('\n'), 0, 0).trimmed().toInt(), 3);
+}
+
+TEST_F(AnalyzeSampleTest, DistrictSummaryAddsUpTheParcelTotals)
+{
+    QFile file(s_outDir->filePath(QStringLiteral("district_summary.json")));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QJsonObject summary = QJsonDocument::fromJson(file.readAll()).object();
+    double sum = 0;
+    for (const auto& [id, row] : s_results)
+        sum += row.totalT;
+    EXPECT_EQ(summary.value(QStringLiteral("parcel_count")).toInt(), 173);
+    EXPECT_NEAR(summary.value(QStringLiteral("co2_total_t")).toDouble(), sum, 1e-6 * sum);
+    EXPECT_FALSE(summary.value(QStringLiteral("grid_factor"))
+                     .toObject()
+                     .value(QStringLiteral("source"))
+                     .toString()
+                     .isEmpty());
 }
 
 TEST(AnalyzeCommandTest, ExitsWithBadInputForAMissingFile)
