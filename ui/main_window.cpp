@@ -1,5 +1,7 @@
 #include "ui/main_window.h"
 
+#include "ui/edit_commands.h"
+#include "ui/edit_tools.h"
 #include "gis/results_writer.h"
 #include "ui/attribute_table.h"
 #include "ui/import_report_view.h"
@@ -25,6 +27,7 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -55,6 +58,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setCentralWidget(createCentralArea());
     createDocks();
     createActions();
+    createEditing();
     createStatusBar();
 
     resize(kDefaultWidth, kDefaultHeight);
@@ -205,6 +209,23 @@ void MainWindow::createActions()
     view->addMenu(m_panelsMenu);
 }
 
+void MainWindow::createEditing()
+{
+    m_editor = new EditController(m_canvas, this);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QToolBar* toolbar = addToolBar(tr("Editing"));
+    toolbar->setObjectName(QStringLiteral("editToolBar"));
+    m_editor->addActions(edit, toolbar);
+    connect(m_editor, &EditController::message, this, &MainWindow::showMessage);
+    connect(m_editor->session(), &EditSession::edited, this, [this] {
+        const int selected = m_canvas->selectedParcel();
+        if (selected >= static_cast<int>(m_project->parcels.size()))
+            m_canvas->setSelectedParcel(-1);
+        else
+            onParcelSelected(selected);
+    });
+}
+
 void MainWindow::createStatusBar()
 {
     m_progressLabel = new QLabel(this);
@@ -279,6 +300,12 @@ void MainWindow::setProject(std::shared_ptr<const core::Project> project,
 {
     m_project = std::move(project);
     m_analysis = std::move(analysis);
+    if (m_project && m_analysis) {
+        // The map and the inspector show the editing session's copy, which edits change.
+        m_editor->session()->setProject(*m_project, *m_analysis);
+        m_project = m_editor->session()->project();
+        m_analysis = m_editor->session()->analysis();
+    }
     m_inspector->showNothing();
     m_canvas->setData(m_project, m_analysis);
     m_table->setData(m_project, m_analysis);

@@ -19,6 +19,7 @@ class QFrame;
 namespace greenrenew::ui {
 
 class AttributeTable;
+class EditController;
 class ImportReportView;
 class LayersWidget;
 class LegendWidget;
@@ -56,6 +57,8 @@ public:
     void logMessage(const QString& text);
     /// Recently opened data sets, newest first (QSettings).
     static QStringList recentProjects();
+    /// The editing tools and the undo stack of the shown project.
+    EditController* editor() const { return m_editor; }
     /// Text of the message bar; empty when it is hidden.
     QString messageText() const;
 
@@ -68,6 +71,7 @@ protected:
 
 private:
     void createActions();
+    void createEditing();
     void createDocks();
     void createStatusBar();
     QWidget* createCentralArea();
@@ -94,6 +98,7 @@ private:
     QMenu* m_panelsMenu = nullptr;
     bool m_syncingSelection = false;
     LoadJob* m_loadJob = nullptr;
+    EditController* m_editor = nullptr;
     QFrame* m_messageBar = nullptr;
     QLabel* m_messageLabel = nullptr;
     QLabel* m_coordinatesLabel = nullptr;
