@@ -135,8 +135,16 @@ void LegendWidget::rebuild()
                                              m_language);
     m_title->setText(classifier.title());
     m_list->clear();
-    for (const render::ThemeClass& themeClass : classifier.classes())
-        new QListWidgetItem(swatch(themeClass.color), themeClass.label, m_list);
+    const std::vector<render::ThemeClass>& classes = classifier.classes();
+    // The last class ("no value") only where some parcel falls into it, as on printed maps.
+    bool anyWithoutValue = false;
+    const std::size_t parcels = m_analysis ? m_analysis->parcels.size() : 0;
+    for (std::size_t i = 0; i < parcels && !anyWithoutValue; ++i)
+        anyWithoutValue = classifier.classOf(i) + 1 == classes.size();
+    for (std::size_t i = 0; i < classes.size(); ++i) {
+        if (i + 1 < classes.size() || anyWithoutValue)
+            new QListWidgetItem(swatch(classes[i].color), classes[i].label, m_list);
+    }
 }
 
 } // namespace greenrenew::ui

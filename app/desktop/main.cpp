@@ -2,13 +2,16 @@
 // GREENRENEW_SCREENSHOT=FILE.png grabs the window once the data set is loaded and quits, so the
 // window can be looked at without a person at the screen (xvfb-run, offscreen);
 // GREENRENEW_SCREENSHOT_PARCEL=ID selects that parcel first, so the inspector shows it, and
-// GREENRENEW_SCREENSHOT_ZOOM=1 zooms the map to it.
+// GREENRENEW_SCREENSHOT_ZOOM=1 zooms the map to it, GREENRENEW_SCREENSHOT_THEME=N picks row N
+// of the legend's theme combo.
 
 #include "gis/method_resources.h"
+#include "ui/legend_widget.h"
 #include "ui/main_window.h"
 #include "ui/map_canvas.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QTimer>
@@ -36,6 +39,10 @@ void grabWhenLoaded(greenrenew::ui::MainWindow& window, const QString& screensho
             std::fprintf(stderr, "no parcel with id %lld\n", parcelId);
         if (qEnvironmentVariableIntValue("GREENRENEW_SCREENSHOT_ZOOM") == 1)
             window.canvas()->zoomToSelection();
+        bool themed = false;
+        const int theme = qEnvironmentVariableIntValue("GREENRENEW_SCREENSHOT_THEME", &themed);
+        if (themed)
+            window.legend()->themeCombo()->setCurrentIndex(theme);
         QTimer::singleShot(kScreenshotDelayMs, &window, [&window, screenshotPath] {
             const bool saved = window.grab().save(screenshotPath);
             std::fprintf(stderr, "%s %s\n", saved ? "screenshot written to" : "cannot write",

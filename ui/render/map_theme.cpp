@@ -16,11 +16,12 @@ namespace {
 constexpr std::array<QRgb, 5> kWorseRamp = {0xffffb2, 0xfecc5c, 0xfd8d3c, 0xf03b20, 0xbd0026};
 constexpr std::array<QRgb, 5> kBetterRamp = {0xedf8e9, 0xbae4b3, 0x74c476, 0x31a354, 0x006d2c};
 
-// Ratings in a diverging red-yellow-green order: serious reads as the alarm.
+// Ratings red to pale yellow (ColorBrewer RdYlBu's warm half): serious reads as the alarm, and
+// no class is green, which the map keeps for green space.
 const QColor kSerious(0xd7, 0x30, 0x27);
 const QColor kMedium(0xfc, 0x8d, 0x59);
-const QColor kSlight(0x91, 0xcf, 0x60);
-const QColor kCompliant(0x1a, 0x98, 0x50);
+const QColor kSlight(0xfe, 0xe0, 0x90);
+const QColor kCompliant(0x45, 0x75, 0xb4);
 const QColor kFails(0xd7, 0x30, 0x27);
 
 struct IndexName {
