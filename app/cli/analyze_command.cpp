@@ -30,6 +30,8 @@ struct AnalyzeArguments {
     QString configFile;
     QString language = QStringLiteral("zh");
     QString targetCrs;
+    QString sourceCrs;
+    double unitScale = 1.0;
     /// Map sheet paper ("A3", "A1-portrait"); empty: no sheet, only the screen-size PNG.
     std::optional<render::Paper> paper;
     render::Orientation orientation = render::Orientation::Landscape;
@@ -50,6 +52,12 @@ std::optional<AnalyzeArguments> parseArguments(const QStringList& arguments)
                       QStringLiteral("LANG"), QStringLiteral("zh")});
     parser.addOption({QStringLiteral("crs"), QStringLiteral("target CRS, e.g. EPSG:4547"),
                       QStringLiteral("CRS")});
+    parser.addOption({QStringLiteral("source-crs"),
+                      QStringLiteral("CRS of the data when its .prj is missing or wrong"),
+                      QStringLiteral("CRS")});
+    parser.addOption({QStringLiteral("unit-scale"),
+                      QStringLiteral("multiplies coordinates, e.g. 0.001 for millimetres"),
+                      QStringLiteral("FACTOR")});
     parser.addOption({QStringLiteral("paper"),
                       QStringLiteral("map sheet A4..A0, landscape unless -portrait (A3-portrait)"),
                       QStringLiteral("PAPER")});
@@ -74,6 +82,15 @@ std::optional<AnalyzeArguments> parseArguments(const QStringList& arguments)
     parsed.configFile = parser.value(QStringLiteral("config"));
     parsed.language = parser.value(QStringLiteral("lang"));
     parsed.targetCrs = parser.value(QStringLiteral("crs"));
+    parsed.sourceCrs = parser.value(QStringLiteral("source-crs"));
+    if (parser.isSet(QStringLiteral("unit-scale"))) {
+        bool ok = false;
+        parsed.unitScale = parser.value(QStringLiteral("unit-scale")).toDouble(&ok);
+        if (!ok || !(parsed.unitScale > 0)) {
+            std::cerr << "greenrenew-cli analyze: --unit-scale must be a positive number\n";
+            return std::nullopt;
+        }
+    }
     if (parsed.language != QStringLiteral("zh") && parsed.language != QStringLiteral("en")) {
         std::cerr << "greenrenew-cli analyze: --lang must be zh or en\n";
         return std::nullopt;
@@ -138,6 +155,8 @@ int runAnalyze(const QStringList& arguments)
     gis::LoadOptions options;
     options.configOverride = parsed->configFile;
     options.import.targetCrs = parsed->targetCrs;
+    options.import.sourceCrs = parsed->sourceCrs;
+    options.import.coordinateScale = parsed->unitScale;
     if (!parsed->mappingFile.isEmpty()) {
         core::Result<QMap<QString, QString>> mapping = readMappingFile(parsed->mappingFile);
         if (!mapping) {
@@ -155,6 +174,13 @@ int runAnalyze(const QStringList& arguments)
         return loaded.error().kind == core::ErrorKind::Internal ? kExitInternal : kExitBadInput;
     }
     const core::Project& project = loaded.value();
+    if (project.parcels.empty()) {
+        // Nothing to analyse is bad input, not success: say why, from the import report.
+        std::cerr << "greenrenew-cli: " << parsed->input.toStdString()
+                  << ": no parcels could be imported\n"
+                  << importReport.toText().toStdString() << "\n";
+        return kExitBadInput;
+    }
     std::cerr << "  " << project.parcels.size() << " parcels, " << project.buildings.size()
               << " buildings, " << project.green.size() << " green spaces, "
               << project.streets.size() << " streets, " << project.facilities.size()

@@ -15,6 +15,7 @@ const char* const kUsage = R"(usage: greenrenew-cli COMMAND ...
 
 commands:
   analyze INPUT --out DIR [--mapping FILE] [--config FILE] [--lang zh|en] [--crs EPSG:n]
+          [--source-crs EPSG:n] [--unit-scale FACTOR]
       INPUT is a GeoPackage, a folder of files or a single file. Writes DIR/results.gpkg,
       DIR/map.png, DIR/report.pdf and DIR/import_report.txt.
   classify INPUT --out FILE.csv

@@ -226,6 +226,43 @@ TEST(AnalyzeCommandTest, ExitsWithBadInputForAMissingFile)
     EXPECT_TRUE(cli.readAllStandardError().contains("/nonexistent/district.gpkg"));
 }
 
+// The .prj of this case says WGS 84 degrees over Gauss-Kruger metres (see its CASE.md): the
+// importer refuses it until the user names the CRS, which --source-crs does.
+TEST(AnalyzeCommandTest, SourceCrsOptionLetsAContradictoryPrjBeAnalysed)
+{
+    const QString input = QStringLiteral(GREENRENEW_TEST_DATA_DIR
+                                         "/bad-inputs/crs-prj-geographic-but-coords-projected");
+    QTemporaryDir out;
+    QProcess refused;
+    refused.start(QStringLiteral(GREENRENEW_CLI),
+                  {QStringLiteral("analyze"), input, QStringLiteral("--out"), out.path()});
+    ASSERT_TRUE(refused.waitForFinished(60000));
+    EXPECT_EQ(refused.exitCode(), 1);
+    EXPECT_TRUE(refused.readAllStandardError().contains("EPSG:4524"));
+
+    QProcess accepted;
+    accepted.start(QStringLiteral(GREENRENEW_CLI),
+                   {QStringLiteral("analyze"), input, QStringLiteral("--out"), out.path(),
+                    QStringLiteral("--source-crs"), QStringLiteral("EPSG:4524")});
+    ASSERT_TRUE(accepted.waitForFinished(60000));
+    EXPECT_EQ(accepted.exitCode(), 0) << accepted.readAllStandardError().toStdString();
+    EXPECT_TRUE(QFile::exists(out.filePath(QStringLiteral("results.gpkg"))));
+}
+
+TEST(AnalyzeCommandTest, ExitsWithBadInputWhenNoParcelCanBeImported)
+{
+    QTemporaryDir out;
+    QProcess cli;
+    cli.start(QStringLiteral(GREENRENEW_CLI),
+              {QStringLiteral("analyze"),
+               QStringLiteral(GREENRENEW_TEST_DATA_DIR "/bad-inputs/crs-prj-is-html-page-real"),
+               QStringLiteral("--out"), out.path()});
+    ASSERT_TRUE(cli.waitForFinished(60000));
+    EXPECT_EQ(cli.exitCode(), 1);
+    EXPECT_TRUE(cli.readAllStandardError().contains("no parcels could be imported"));
+    EXPECT_FALSE(QFile::exists(out.filePath(QStringLiteral("report.pdf"))));
+}
+
 TEST(AnalyzeCommandTest, ExitsWithBadUsageWithoutAnOutputFolder)
 {
     QProcess cli;
