@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace greenrenew::render {
 
@@ -45,13 +46,22 @@ QString shown(const std::string& figure, double value)
 }
 
 /// The checks of one figure over the parcels of a type.
+// A figure's limits over the parcels of one type. A parcel meets the figure when every check
+// of it passes (FAR has a minimum and a maximum), so each parcel counts once.
 struct FigureChecks {
-    std::string bound;
-    double lowLimit = 0;
-    double highLimit = 0;
+    std::optional<std::pair<double, double>> minLimits;  // lowest and highest minimum
+    std::optional<std::pair<double, double>> maxLimits;  // lowest and highest maximum
     int checked = 0;
     int met = 0;
 };
+
+void widen(std::optional<std::pair<double, double>>& range, double limit)
+{
+    if (!range)
+        range = std::make_pair(limit, limit);
+    range->first = std::min(range->first, limit);
+    range->second = std::max(range->second, limit);
+}
 
 QString ratingName(core::Rating rating, const PageFrame& frame)
 {
@@ -163,15 +173,17 @@ void drawTypePage(const PageFrame& frame, const core::Project& project,
     for (std::size_t i = 0; i < count; ++i) {
         if (project.parcels[i].type != type)
             continue;
+        std::map<std::string, bool> parcelMeets;
         for (const core::ComplianceCheck& check : analysis.parcels[i].form.compliance) {
             FigureChecks& figure = checks[check.figure];
-            figure.lowLimit
-                = figure.checked == 0 ? check.limit : std::min(figure.lowLimit, check.limit);
-            figure.highLimit
-                = figure.checked == 0 ? check.limit : std::max(figure.highLimit, check.limit);
-            figure.bound = check.bound;
-            ++figure.checked;
-            figure.met += check.ok ? 1 : 0;
+            widen(check.bound == "min" ? figure.minLimits : figure.maxLimits, check.limit);
+            auto [entry, added] = parcelMeets.emplace(check.figure, check.ok);
+            if (!added)
+                entry->second = entry->second && check.ok;
+        }
+        for (const auto& [name, meets] : parcelMeets) {
+            ++checks[name].checked;
+            checks[name].met += meets ? 1 : 0;
         }
         for (const core::IndexRating& rating : analysis.parcels[i].carbon.ratings)
             ++ratingCounts[rating.rating][rating.index];
@@ -195,12 +207,21 @@ void drawTypePage(const PageFrame& frame, const core::Project& project,
         QString meeting = QStringLiteral("-");
         if (it != checks.end()) {
             const FigureChecks& c = it->second;
-            limit = (c.bound == "min" ? QStringLiteral("≥ ") : QStringLiteral("≤ "))
-                + shown(figure, c.lowLimit);
-            if (c.highLimit > c.lowLimit)
-                limit += QStringLiteral(" – ") + shown(figure, c.highLimit);
+            auto spread = [&](const std::pair<double, double>& range) {
+                QString text = shown(figure, range.first);
+                if (range.second > range.first)
+                    text += QStringLiteral("–") + shown(figure, range.second);
+                return text;
+            };
+            if (c.minLimits && c.maxLimits)
+                limit = spread(*c.minLimits) + QStringLiteral(" … ") + spread(*c.maxLimits);
+            else if (c.minLimits)
+                limit = QStringLiteral("≥ ") + spread(*c.minLimits);
+            else if (c.maxLimits)
+                limit = QStringLiteral("≤ ") + spread(*c.maxLimits);
             meeting = QStringLiteral("%1 / %2").arg(c.met).arg(c.checked);
-            const double middle = (c.lowLimit + c.highLimit) / 2;
+            const std::pair<double, double> range = c.maxLimits ? *c.maxLimits : *c.minLimits;
+            const double middle = (range.first + range.second) / 2;
             if (middle > 0)
                 shareBars.push_back({ figureName(figure, frame), value / middle * 100,
                     c.met == c.checked ? QColor(0x2E, 0x8B, 0x57) : QColor(0xC0, 0x39, 0x2B), 100.0,
