@@ -2,6 +2,7 @@
 
 #include "core/carbon_method.h"
 #include "core/detail/walk_network.h"
+#include "core/detail/walk_rules.h"
 #include "core/form_metrics.h"
 #include "core/priority.h"
 #include "core/walk_access.h"
@@ -30,49 +31,6 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 using PointEntry = std::pair<Point, std::size_t>;
 using PointIndex = bgi::rtree<PointEntry, bgi::rstar<16>>;
 
-// The walk stage's reading of its parameters (walk_access.cpp reads the same keys).
-struct WalkSettings {
-    double snapToleranceM = 0;
-    double stepsFactor = 1;
-    double accessSnapM = 0;
-    double speedMPerMin = 0;
-    bool timeMode = false;
-};
-
-WalkSettings readSettings(const ParameterSet& parameters)
-{
-    WalkSettings settings;
-    settings.snapToleranceM = parameters.value("walk.snap_tolerance_m");
-    settings.stepsFactor = parameters.value("walk.steps_time_factor");
-    settings.accessSnapM = parameters.value("walk.access_snap_m");
-    settings.speedMPerMin = parameters.value("walk.speed_m_per_min");
-    settings.timeMode = parameters.value("walk.circle_mode") == 1.0;
-    return settings;
-}
-
-double thresholdM(const LifeCircle& circle, const WalkSettings& settings)
-{
-    return settings.timeMode ? circle.minutes * settings.speedMPerMin : circle.radiusM;
-}
-
-// Both ends of the edge nearest each facility are seeded with the snap plus the walk along
-// the edge, as the walking stage does.
-std::vector<WalkSeed> seedsFor(const WalkNetwork& network, const std::vector<Point>& points)
-{
-    std::vector<WalkSeed> seeds;
-    for (const Point& point : points) {
-        std::optional<detail::EdgeProjection> projection = network.nearestEdge(point);
-        if (!projection)
-            continue;
-        const detail::WalkEdge& edge = network.edges()[projection->edge];
-        const double costPerM = edge.lengthM > 0 ? edge.costM / edge.lengthM : 1.0;
-        seeds.push_back({edge.from, projection->distanceM + projection->alongM * costPerM});
-        seeds.push_back({edge.to, projection->distanceM
-                                      + (edge.lengthM - projection->alongM) * costPerM});
-    }
-    return seeds;
-}
-
 Box grownBox(const Box& box, double byM)
 {
     return Box(Point(box.min_corner().x() - byM, box.min_corner().y() - byM),
@@ -89,7 +47,7 @@ bool isEmptyBox(const Box& box)
 struct IncrementalAnalysis::Impl {
     const Project& project;
     FormMetricsCalculator form;
-    WalkSettings settings;
+    detail::WalkSettings settings;
     double boundM = 0;
     WalkNetwork network;
     std::vector<std::string> types;          // facility types, in id order
@@ -99,12 +57,12 @@ struct IncrementalAnalysis::Impl {
     CarbonDistrict district;
 
     explicit Impl(const Project& source)
-        : project(source), form(source), settings(readSettings(source.config.parameters)),
+        : project(source), form(source), settings(detail::readWalkSettings(source.config.parameters)),
           network(source.streets, {settings.snapToleranceM, settings.stepsFactor}),
           district(carbonDistrict(source, {}))
     {
         for (const LifeCircle& circle : project.config.lifeCircles)
-            boundM = std::max(boundM, thresholdM(circle, settings));
+            boundM = std::max(boundM, detail::circleThresholdM(circle, settings));
         std::map<std::string, std::vector<Point>> grouped;
         for (const Facility& facility : project.facilities)
             for (const std::string& type : facilityTypesOf(facility, project.config))
@@ -116,13 +74,12 @@ struct IncrementalAnalysis::Impl {
                 entries.emplace_back(points[i], i);
             facilityPoints.emplace_back(entries.begin(), entries.end());
             costs.emplace_back();
-            network.shortestCosts(seedsFor(network, points), boundM, nullptr, costs.back());
+            network.shortestCosts(detail::facilitySeeds(network, points), boundM, nullptr, costs.back());
         }
     }
 
     WalkAccess walkOf(const Parcel& parcel) const;
     double crowflyM(const Parcel& parcel, const Box& envelope, std::size_t type) const;
-    void judgeCircles(WalkAccess& access) const;
 };
 
 double IncrementalAnalysis::Impl::crowflyM(const Parcel& parcel, const Box& envelope,
@@ -137,33 +94,6 @@ double IncrementalAnalysis::Impl::crowflyM(const Parcel& parcel, const Box& enve
     for (const PointEntry& entry : near)
         best = std::min(best, bg::distance(entry.first, parcel.geometry));
     return best <= boundM ? best : kInfinity;
-}
-
-void IncrementalAnalysis::Impl::judgeCircles(WalkAccess& access) const
-{
-    auto within = [](const std::map<std::string, double>& distances, const std::string& type,
-                     double limitM) {
-        auto it = distances.find(type);
-        return it != distances.end() && it->second <= limitM;
-    };
-    std::size_t required = 0;
-    std::size_t met = 0;
-    for (const LifeCircle& circle : project.config.lifeCircles) {
-        const double limitM = thresholdM(circle, settings);
-        std::vector<std::string>& gaps = access.gaps[circle.id];
-        std::vector<std::string>& crowflyGaps = access.crowflyGaps[circle.id];
-        for (const std::string& type : circle.requiredTypes) {
-            ++required;
-            if (within(access.distanceM, type, limitM))
-                ++met;
-            else
-                gaps.push_back(type);
-            if (!within(access.crowflyM, type, limitM))
-                crowflyGaps.push_back(type);
-        }
-    }
-    access.walkScore = required == 0 ? 1.0
-                                     : static_cast<double>(met) / static_cast<double>(required);
 }
 
 WalkAccess IncrementalAnalysis::Impl::walkOf(const Parcel& parcel) const
@@ -195,7 +125,7 @@ WalkAccess IncrementalAnalysis::Impl::walkOf(const Parcel& parcel) const
         if (straightM < kInfinity)
             access.crowflyM[types[k]] = straightM;
     }
-    judgeCircles(access);
+    detail::judgeCircles(project.config.lifeCircles, settings, access);
     return access;
 }
 

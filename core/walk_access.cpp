@@ -2,6 +2,7 @@
 
 #include "core/detail/geos_context.h"
 #include "core/detail/walk_network.h"
+#include "core/detail/walk_rules.h"
 
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
@@ -27,31 +28,6 @@ using detail::WalkNetwork;
 using detail::WalkSeed;
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
-
-struct WalkSettings {
-    double snapToleranceM = 0;
-    double stepsFactor = 1;
-    double accessSnapM = 0;
-    double speedMPerMin = 0;
-    bool timeMode = false;
-};
-
-WalkSettings readSettings(const ParameterSet& parameters)
-{
-    WalkSettings settings;
-    settings.snapToleranceM = parameters.value("walk.snap_tolerance_m");
-    settings.stepsFactor = parameters.value("walk.steps_time_factor");
-    settings.accessSnapM = parameters.value("walk.access_snap_m");
-    settings.speedMPerMin = parameters.value("walk.speed_m_per_min");
-    settings.timeMode = parameters.value("walk.circle_mode") == 1.0;
-    return settings;
-}
-
-/// A circle's threshold in flat-equivalent metres under the chosen mode.
-double circleThresholdM(const LifeCircle& circle, const WalkSettings& settings)
-{
-    return settings.timeMode ? circle.minutes * settings.speedMPerMin : circle.radiusM;
-}
 
 std::string trimmed(const std::string& text)
 {
@@ -151,25 +127,6 @@ FacilitiesByType groupFacilities(const Project& project)
         result.points.push_back(std::move(points));
     }
     return result;
-}
-
-/// A facility joins the network at the nearest point of the nearest edge: both ends of that
-/// edge are seeded with the straight snap plus the walk along the edge, which is what a node
-/// inserted at the projected point would give them.
-std::vector<WalkSeed> seedsFor(const WalkNetwork& network, const std::vector<Point>& points)
-{
-    std::vector<WalkSeed> seeds;
-    for (const Point& point : points) {
-        std::optional<detail::EdgeProjection> projection = network.nearestEdge(point);
-        if (!projection)
-            continue;
-        const detail::WalkEdge& edge = network.edges()[projection->edge];
-        double costPerM = edge.lengthM > 0 ? edge.costM / edge.lengthM : 1.0;
-        seeds.push_back({edge.from, projection->distanceM + projection->alongM * costPerM});
-        seeds.push_back({edge.to, projection->distanceM
-                                      + (edge.lengthM - projection->alongM) * costPerM});
-    }
-    return seeds;
 }
 
 std::size_t workerCount(std::size_t tasks)
@@ -301,8 +258,8 @@ bool typeDistances(const WalkNetwork& network, const FacilitiesByType& facilitie
         std::vector<double> costs;
         for (std::size_t k = nextType++; k < typeCount && !cancelled; k = nextType++) {
             try {
-                network.shortestCosts(seedsFor(network, facilities.points[k]), boundM,
-                                      control.cancel, costs);
+                network.shortestCosts(detail::facilitySeeds(network, facilities.points[k]),
+                                      boundM, control.cancel, costs);
             } catch (const detail::WalkSearchCancelled&) {
                 cancelled = true;
                 break;
@@ -347,36 +304,6 @@ bool typeDistances(const WalkNetwork& network, const FacilitiesByType& facilitie
     for (std::thread& worker : workers)
         worker.join();
     return !cancelled && !control.cancelled();
-}
-
-/// Fills the circle gaps and the score from the distances already in `access`.
-void judgeCircles(const std::vector<LifeCircle>& circles, const WalkSettings& settings,
-                  WalkAccess& access)
-{
-    auto within = [](const std::map<std::string, double>& distances, const std::string& type,
-                     double thresholdM) {
-        auto it = distances.find(type);
-        return it != distances.end() && it->second <= thresholdM;
-    };
-    std::size_t required = 0;
-    std::size_t met = 0;
-    for (const LifeCircle& circle : circles) {
-        double thresholdM = circleThresholdM(circle, settings);
-        std::vector<std::string>& gaps = access.gaps[circle.id];
-        std::vector<std::string>& crowflyGaps = access.crowflyGaps[circle.id];
-        for (const std::string& type : circle.requiredTypes) {
-            ++required;
-            if (within(access.distanceM, type, thresholdM))
-                ++met;
-            else
-                gaps.push_back(type);
-            if (!within(access.crowflyM, type, thresholdM))
-                crowflyGaps.push_back(type);
-        }
-    }
-    // With nothing required nothing can be missing.
-    access.walkScore = required == 0 ? 1.0
-                                     : static_cast<double>(met) / static_cast<double>(required);
 }
 
 WalkNetworkSummary summarize(const WalkNetwork& network, const FacilitiesByType& facilities,
@@ -476,14 +403,14 @@ std::map<std::string, ServiceArea> serviceAreas(const Project& project, const st
                                                 const std::string& circleId,
                                                 const StageControl& control)
 {
-    WalkSettings settings = readSettings(project.config.parameters);
+    detail::WalkSettings settings = detail::readWalkSettings(project.config.parameters);
     double bufferM = project.config.parameters.value("walk.service_area_buffer_m");
     const std::vector<LifeCircle>& circles = project.config.lifeCircles;
     auto circle = std::find_if(circles.begin(), circles.end(),
                                [&](const LifeCircle& c) { return c.id == circleId; });
     if (circle == circles.end())
         throw std::invalid_argument("no life circle with id " + circleId);
-    double thresholdM = circleThresholdM(*circle, settings);
+    double thresholdM = detail::circleThresholdM(*circle, settings);
     std::vector<std::string> types =
         type.empty() ? circle->requiredTypes : std::vector<std::string>{type};
 
@@ -507,8 +434,8 @@ std::map<std::string, ServiceArea> serviceAreas(const Project& project, const st
             const std::vector<Point>& points =
                 facilities.points[static_cast<std::size_t>(found - facilities.types.begin())];
             try {
-                network.shortestCosts(seedsFor(network, points), thresholdM, control.cancel,
-                                      costs);
+                network.shortestCosts(detail::facilitySeeds(network, points), thresholdM,
+                                      control.cancel, costs);
             } catch (const detail::WalkSearchCancelled&) {
                 break;
             }
@@ -534,11 +461,11 @@ std::vector<std::string> facilityTypesOf(const Facility& facility, const MethodC
 
 WalkAccessResult analyzeWalkAccess(const Project& project, const StageControl& control)
 {
-    WalkSettings settings = readSettings(project.config.parameters);
+    detail::WalkSettings settings = detail::readWalkSettings(project.config.parameters);
     const std::vector<LifeCircle>& circles = project.config.lifeCircles;
     double boundM = 0;
     for (const LifeCircle& circle : circles)
-        boundM = std::max(boundM, circleThresholdM(circle, settings));
+        boundM = std::max(boundM, detail::circleThresholdM(circle, settings));
 
     WalkAccessResult result;
     result.parcels.resize(project.parcels.size());
@@ -573,7 +500,7 @@ WalkAccessResult analyzeWalkAccess(const Project& project, const StageControl& c
             if (distances.crowflyM[k][p] < kInfinity)
                 parcel.crowflyM[facilities.types[k]] = distances.crowflyM[k][p];
         }
-        judgeCircles(circles, settings, parcel);
+        detail::judgeCircles(circles, settings, parcel);
     }
     control.report("walk: shortest paths", 1.0);
     return result;
