@@ -687,60 +687,62 @@ void readParcels(FeatureReader& reader, std::vector<core::Parcel>& out)
     reportOverlaps(reader, out, first, labels);
 }
 
+// Reads every feature of the reader's layer whose geometry CONVERT accepts and hands it to
+// VISIT: counting, labelling, preparing and rejecting are the same for every layer role.
+template <typename Convert, typename Visit>
+void forEachImported(FeatureReader& reader, int nameField, Convert convert, Visit visit)
+{
+    OGRLayer* layer = reader.source.layer;
+    layer->ResetReading();
+    CPLErrorReset();
+    while (FeaturePtr feature{layer->GetNextFeature()}) {
+        ++reader.record.read;
+        const long long fid = feature->GetFID();
+        const QString label = reader.label(*feature, nameField);
+        auto geometry = reader.prepared(*feature, label);
+        if (!geometry)
+            continue;
+        auto imported = convert(*geometry);
+        if (!reader.accept(fid, label, imported))
+            continue;
+        visit(*feature, fid, std::move(*imported.geometry));
+    }
+}
+
 void readBuildings(FeatureReader& reader, std::vector<core::Building>& out)
 {
     const int floorsField = reader.field(FieldCandidates::floors());
     const int heightField = reader.field(FieldCandidates::height());
     const int useField = reader.field(FieldCandidates::buildingUse());
     const int nameField = reader.field(FieldCandidates::name());
-    OGRLayer* layer = reader.source.layer;
-    layer->ResetReading();
-    CPLErrorReset();
-    while (FeaturePtr feature{layer->GetNextFeature()}) {
-        ++reader.record.read;
-        const long long fid = feature->GetFID();
-        const QString label = reader.label(*feature, nameField);
-        auto geometry = reader.prepared(*feature, label);
-        if (!geometry)
-            continue;
-        auto imported = reader.geometry.polygonal(*geometry);
-        if (!reader.accept(fid, label, imported))
-            continue;
-        core::Building building;
-        building.id = fid;
-        building.footprint = std::move(*imported.geometry);
-        building.floors = reader.number(*feature, floorsField);
-        building.heightM = reader.number(*feature, heightField);
-        building.use = reader.text(*feature, useField).toStdString();
-        building.name = reader.text(*feature, nameField).toStdString();
-        out.push_back(std::move(building));
-    }
+    forEachImported(
+        reader, nameField, [&](auto& geometry) { return reader.geometry.polygonal(geometry); },
+        [&](const OGRFeature& feature, long long fid, core::MultiPolygon footprint) {
+            core::Building building;
+            building.id = fid;
+            building.footprint = std::move(footprint);
+            building.floors = reader.number(feature, floorsField);
+            building.heightM = reader.number(feature, heightField);
+            building.use = reader.text(feature, useField).toStdString();
+            building.name = reader.text(feature, nameField).toStdString();
+            out.push_back(std::move(building));
+        });
 }
 
 void readGreen(FeatureReader& reader, std::vector<core::GreenSpace>& out)
 {
     const int kindField = reader.field(FieldCandidates::greenKind());
     const int nameField = reader.field(FieldCandidates::name());
-    OGRLayer* layer = reader.source.layer;
-    layer->ResetReading();
-    CPLErrorReset();
-    while (FeaturePtr feature{layer->GetNextFeature()}) {
-        ++reader.record.read;
-        const long long fid = feature->GetFID();
-        const QString label = reader.label(*feature, nameField);
-        auto geometry = reader.prepared(*feature, label);
-        if (!geometry)
-            continue;
-        auto imported = reader.geometry.polygonal(*geometry);
-        if (!reader.accept(fid, label, imported))
-            continue;
-        core::GreenSpace green;
-        green.id = fid;
-        green.geometry = std::move(*imported.geometry);
-        green.kind = reader.text(*feature, kindField).toStdString();
-        green.name = reader.text(*feature, nameField).toStdString();
-        out.push_back(std::move(green));
-    }
+    forEachImported(
+        reader, nameField, [&](auto& geometry) { return reader.geometry.polygonal(geometry); },
+        [&](const OGRFeature& feature, long long fid, core::MultiPolygon area) {
+            core::GreenSpace green;
+            green.id = fid;
+            green.geometry = std::move(area);
+            green.kind = reader.text(feature, kindField).toStdString();
+            green.name = reader.text(feature, nameField).toStdString();
+            out.push_back(std::move(green));
+        });
 }
 
 void readStreets(FeatureReader& reader, std::vector<core::Street>& out)
@@ -749,30 +751,20 @@ void readStreets(FeatureReader& reader, std::vector<core::Street>& out)
     const int walkableField = reader.field(FieldCandidates::walkable());
     const int footField = reader.field(FieldCandidates::foot());
     const int nameField = reader.field(FieldCandidates::name());
-    OGRLayer* layer = reader.source.layer;
-    layer->ResetReading();
-    CPLErrorReset();
-    while (FeaturePtr feature{layer->GetNextFeature()}) {
-        ++reader.record.read;
-        const long long fid = feature->GetFID();
-        const QString label = reader.label(*feature, nameField);
-        auto geometry = reader.prepared(*feature, label);
-        if (!geometry)
-            continue;
-        auto imported = reader.geometry.linear(*geometry);
-        if (!reader.accept(fid, label, imported))
-            continue;
-        core::Street street;
-        street.id = fid;
-        street.geometry = std::move(*imported.geometry);
-        street.highway = reader.text(*feature, highwayField).toStdString();
-        street.name = reader.text(*feature, nameField).toStdString();
-        const std::optional<double> walkable = reader.number(*feature, walkableField);
-        street.walkable = walkable ? *walkable != 0.0
-                                   : walkableByOsm(QString::fromStdString(street.highway),
-                                                   reader.text(*feature, footField));
-        out.push_back(std::move(street));
-    }
+    forEachImported(
+        reader, nameField, [&](auto& geometry) { return reader.geometry.linear(geometry); },
+        [&](const OGRFeature& feature, long long fid, core::MultiLineString lines) {
+            core::Street street;
+            street.id = fid;
+            street.geometry = std::move(lines);
+            street.highway = reader.text(feature, highwayField).toStdString();
+            street.name = reader.text(feature, nameField).toStdString();
+            const std::optional<double> walkable = reader.number(feature, walkableField);
+            street.walkable = walkable ? *walkable != 0.0
+                                       : walkableByOsm(QString::fromStdString(street.highway),
+                                                       reader.text(feature, footField));
+            out.push_back(std::move(street));
+        });
 }
 
 void readFacilities(FeatureReader& reader, std::vector<core::Facility>& out)
