@@ -57,9 +57,11 @@ struct IncrementalAnalysis::Impl {
     CarbonDistrict district;
 
     explicit Impl(const Project& source)
-        : project(source), form(source), settings(detail::readWalkSettings(source.config.parameters)),
-          network(source.streets, {settings.snapToleranceM, settings.stepsFactor}),
-          district(carbonDistrict(source, {}))
+        : project(source)
+        , form(source)
+        , settings(detail::readWalkSettings(source.config.parameters))
+        , network(source.streets, { settings.snapToleranceM, settings.stepsFactor })
+        , district(carbonDistrict(source, {}))
     {
         for (const LifeCircle& circle : project.config.lifeCircles)
             boundM = std::max(boundM, detail::circleThresholdM(circle, settings));
@@ -74,7 +76,8 @@ struct IncrementalAnalysis::Impl {
                 entries.emplace_back(points[i], i);
             facilityPoints.emplace_back(entries.begin(), entries.end());
             costs.emplace_back();
-            network.shortestCosts(detail::facilitySeeds(network, points), boundM, nullptr, costs.back());
+            network.shortestCosts(
+                detail::facilitySeeds(network, points), boundM, nullptr, costs.back());
         }
     }
 

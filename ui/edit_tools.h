@@ -133,8 +133,8 @@ public:
     QAction* finishAction() const { return m_finishAction; }
 
     /// The parcel-index neighbours of a geometry (envelopes intersecting), skipping EXCLUDE.
-    std::vector<const core::Parcel*> neighboursOf(const core::MultiPolygon& geometry,
-                                                  const std::vector<core::FeatureId>& exclude) const;
+    std::vector<const core::Parcel*> neighboursOf(
+        const core::MultiPolygon& geometry, const std::vector<core::FeatureId>& exclude) const;
     /// Checks PARCEL; on refusal emits message and returns nullopt; else the (repaired) parcel.
     std::optional<core::Parcel> checked(const core::Parcel& parcel,
                                         const std::vector<core::FeatureId>& replaced);
