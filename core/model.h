@@ -2,11 +2,13 @@
 
 // The project model: every layer in one metric CRS. Plain values, no Qt, no GDAL.
 
+#include "core/elevation_grid.h"
 #include "core/geometry.h"
 #include "core/method_config.h"
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -81,6 +83,8 @@ struct Project {
     std::vector<GreenSpace> green;
     std::vector<Street> streets;
     std::vector<Facility> facilities;
+    /// Ground heights from a user-supplied DEM; when set, walk times follow the slope.
+    std::shared_ptr<const ElevationGrid> elevation;
     MethodConfig config;
 };
 
