@@ -1,13 +1,17 @@
 // Times the form metrics stage on a data set, and the recompute of one edited parcel with its
 // neighbours. Not a test: run it by hand on a city from generate_city.py (see README.md).
 //
-//   form_metrics_benchmark DATA [--csv OUT.csv] [--residential]
+//   form_metrics_benchmark DATA [--repeat N] [--csv OUT.csv] [--residential]
 //
 // --residential types every parcel residential (as reference_form_metrics.py assumes for
-// parcels without a renewal_type), so default floors agree in a cross-check.
+// parcels without a renewal_type), so default floors agree in a cross-check. --repeat N tiles
+// the loaded parcels, buildings and green spaces N times in memory as generate_city.py does on
+// disk (tile_city.h), so the 1,000-tile city needs no GeoPackage.
 
 #include "core/form_metrics.h"
 #include "gis/project_loader.h"
+
+#include "tile_city.h"
 
 #include <sys/resource.h>
 
@@ -118,17 +122,21 @@ std::pair<double, std::size_t> timeEdit(const core::Project& project,
 int main(int argc, char** argv)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: %s DATA [--csv OUT.csv] [--residential]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s DATA [--repeat N] [--csv OUT.csv] [--residential]\n",
+                     argv[0]);
         return 2;
     }
     std::string csvPath;
     bool allResidential = false;
+    std::size_t repeat = 1;
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--csv" && i + 1 < argc)
             csvPath = argv[++i];
         else if (arg == "--residential")
             allResidential = true;
+        else if (arg == "--repeat" && i + 1 < argc)
+            repeat = std::max<std::size_t>(1, std::stoul(argv[++i]));
     }
 
     const auto loadStart = std::chrono::steady_clock::now();
@@ -140,6 +148,8 @@ int main(int argc, char** argv)
         return 1;
     }
     core::Project& project = loaded.value();
+    if (repeat > 1)
+        greenrenew::bench::tileProject(project, repeat, {.buildingsAndGreen = true});
     if (allResidential) {
         for (core::Parcel& parcel : project.parcels)
             parcel.type = core::RenewalType::Residential;

@@ -11,10 +11,9 @@
 #include "core/walk_access.h"
 #include "gis/project_loader.h"
 
-#include <sys/resource.h>
+#include "tile_city.h"
 
-#include <boost/geometry/algorithms/transform.hpp>
-#include <boost/geometry/strategies/transform/matrix_transformers.hpp>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -51,86 +50,6 @@ long peakMemoryMb()
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss / 1024;
-}
-
-struct Extent {
-    double minX = 1e300;
-    double minY = 1e300;
-    double maxX = -1e300;
-    double maxY = -1e300;
-
-    void add(const core::Point& p)
-    {
-        minX = std::min(minX, p.x());
-        minY = std::min(minY, p.y());
-        maxX = std::max(maxX, p.x());
-        maxY = std::max(maxY, p.y());
-    }
-};
-
-Extent extentOf(const core::Project& project)
-{
-    Extent extent;
-    for (const core::Parcel& parcel : project.parcels)
-        for (const core::Polygon& polygon : parcel.geometry)
-            for (const core::Point& p : polygon.outer())
-                extent.add(p);
-    for (const core::Street& street : project.streets)
-        for (const core::LineString& line : street.geometry)
-            for (const core::Point& p : line)
-                extent.add(p);
-    for (const core::Facility& facility : project.facilities)
-        extent.add(facility.location);
-    return extent;
-}
-
-void shift(core::MultiPolygon& area, double dx, double dy)
-{
-    for (core::Polygon& polygon : area) {
-        for (core::Point& p : polygon.outer())
-            p = core::Point(p.x() + dx, p.y() + dy);
-        for (core::Ring& ring : polygon.inners())
-            for (core::Point& p : ring)
-                p = core::Point(p.x() + dx, p.y() + dy);
-    }
-}
-
-/// The layers the walk stage reads, copied `tiles` times on a grid 50 m apart.
-void tile(core::Project& project, std::size_t tiles)
-{
-    const Extent extent = extentOf(project);
-    const double stepX = extent.maxX - extent.minX + 50.0;
-    const double stepY = extent.maxY - extent.minY + 50.0;
-    const auto columns = static_cast<std::size_t>(std::ceil(std::sqrt(double(tiles))));
-    const std::vector<core::Parcel> parcels = project.parcels;
-    const std::vector<core::Street> streets = project.streets;
-    const std::vector<core::Facility> facilities = project.facilities;
-    const core::FeatureId stride = 10'000'000;
-    project.buildings.clear();
-    project.green.clear();
-    for (std::size_t t = 1; t < tiles; ++t) {
-        const double dx = static_cast<double>(t % columns) * stepX;
-        const double dy = static_cast<double>(t / columns) * stepY;
-        const auto offset = static_cast<core::FeatureId>(t) * stride;
-        for (core::Parcel parcel : parcels) {
-            shift(parcel.geometry, dx, dy);
-            parcel.id += offset;
-            project.parcels.push_back(std::move(parcel));
-        }
-        for (core::Street street : streets) {
-            for (core::LineString& line : street.geometry)
-                for (core::Point& p : line)
-                    p = core::Point(p.x() + dx, p.y() + dy);
-            street.id += offset;
-            project.streets.push_back(std::move(street));
-        }
-        for (core::Facility facility : facilities) {
-            facility.location = core::Point(facility.location.x() + dx,
-                                            facility.location.y() + dy);
-            facility.id += offset;
-            project.facilities.push_back(std::move(facility));
-        }
-    }
 }
 
 void writeCsv(const std::string& path, const core::Project& project,
@@ -186,7 +105,7 @@ int main(int argc, char** argv)
     }
     core::Project& project = loaded.value();
     if (repeat > 1)
-        tile(project, repeat);
+        greenrenew::bench::tileProject(project, repeat, {.streetsAndFacilities = true});
     const double loadSeconds = secondsSince(loadStart);
 
     // Phase times from the stage's own progress reports: the first report of a step marks
