@@ -60,7 +60,7 @@ struct IncrementalAnalysis::Impl {
         : project(source)
         , form(source)
         , settings(detail::readWalkSettings(source.config.parameters))
-        , network(source.streets, { settings.snapToleranceM, settings.stepsFactor })
+        , network(source.streets, detail::networkOptions(source, settings))
         , district(carbonDistrict(source, {}))
     {
         for (const LifeCircle& circle : project.config.lifeCircles)

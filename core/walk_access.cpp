@@ -327,6 +327,7 @@ WalkNetworkSummary summarize(const WalkNetwork& network, const FacilitiesByType&
     summary.requiredTypesAbsent.assign(absent.begin(), absent.end());
     summary.circleMode = timeMode ? "time" : "distance";
     summary.searchBoundM = boundM;
+    summary.unelevatedLengthM = network.unelevatedLengthM();
     return summary;
 }
 
@@ -348,11 +349,13 @@ std::vector<LineString> reachableParts(const WalkNetwork& network,
         if (!projection || projection->distanceM > thresholdM)
             continue;
         const detail::WalkEdge& edge = edges[projection->edge];
-        double costPerM = edge.lengthM > 0 ? edge.costM / edge.lengthM : 1.0;
-        double reachM = (thresholdM - projection->distanceM) / costPerM;
+        double forwardPerM = edge.lengthM > 0 ? edge.costM / edge.lengthM : 1.0;
+        double backwardPerM = edge.lengthM > 0 ? edge.backCostM / edge.lengthM : 1.0;
+        // Before the facility the walk to it runs forwards along the edge, after it backwards.
+        double leftM = thresholdM - projection->distanceM;
         fromFacilities[projection->edge].emplace_back(
-            std::max(0.0, projection->alongM - reachM),
-            std::min(edge.lengthM, projection->alongM + reachM));
+            std::max(0.0, projection->alongM - leftM / forwardPerM),
+            std::min(edge.lengthM, projection->alongM + leftM / backwardPerM));
     }
 
     std::vector<LineString> parts;
@@ -362,13 +365,15 @@ std::vector<LineString> reachableParts(const WalkNetwork& network,
         if (edge.lengthM <= 0)
             continue;
         spans.clear();
-        double costPerM = edge.costM / edge.lengthM;
+        // A point of the edge walks back to `from` or on to `to`, and from there to a facility.
+        double forwardPerM = edge.costM / edge.lengthM;
+        double backwardPerM = edge.backCostM / edge.lengthM;
         if (costs[edge.from] <= thresholdM)
             spans.emplace_back(0.0, std::min(edge.lengthM,
-                                             (thresholdM - costs[edge.from]) / costPerM));
+                                             (thresholdM - costs[edge.from]) / backwardPerM));
         if (costs[edge.to] <= thresholdM)
             spans.emplace_back(
-                std::max(0.0, edge.lengthM - (thresholdM - costs[edge.to]) / costPerM),
+                std::max(0.0, edge.lengthM - (thresholdM - costs[edge.to]) / forwardPerM),
                 edge.lengthM);
         if (auto it = fromFacilities.find(e); it != fromFacilities.end())
             spans.insert(spans.end(), it->second.begin(), it->second.end());
@@ -416,7 +421,7 @@ std::map<std::string, ServiceArea> serviceAreas(const Project& project, const st
 
     std::map<std::string, ServiceArea> result;
     control.report("walk: service areas", 0.0);
-    WalkNetwork network(project.streets, {settings.snapToleranceM, settings.stepsFactor});
+    WalkNetwork network(project.streets, detail::networkOptions(project, settings));
     FacilitiesByType facilities = groupFacilities(project);
     detail::GeosContext& geos = detail::threadGeosContext();
     std::vector<double> costs;
@@ -470,9 +475,12 @@ WalkAccessResult analyzeWalkAccess(const Project& project, const StageControl& c
     WalkAccessResult result;
     result.parcels.resize(project.parcels.size());
     control.report("walk: network", 0.0);
-    WalkNetwork network(project.streets, {settings.snapToleranceM, settings.stepsFactor});
+    WalkNetwork network(project.streets, detail::networkOptions(project, settings));
     FacilitiesByType facilities = groupFacilities(project);
     result.network = summarize(network, facilities, circles, settings.timeMode, boundM);
+    result.network.slopeFromDem = project.elevation != nullptr;
+    if (project.elevation)
+        result.network.demDescription = project.elevation->description;
     if (control.cancelled())
         return result;
 

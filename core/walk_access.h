@@ -53,6 +53,11 @@ struct WalkNetworkSummary {
     std::string circleMode;
     /// The largest circle threshold in flat-equivalent metres: searches stop there.
     double searchBoundM = 0;
+    /// Whether walk costs followed a DEM's slope (Tobler), the DEM's description, and the
+    /// length of ways it did not cover, costed as flat.
+    bool slopeFromDem = false;
+    std::string demDescription;
+    double unelevatedLengthM = 0;
 };
 
 struct WalkAccessResult {
@@ -66,8 +71,9 @@ struct WalkAccessResult {
 /// results for every parcel.
 ///
 /// Distances are flat-equivalent metres: a metre of steps counts walk.steps_time_factor
-/// metres. In distance mode a circle is met within its radius; in time mode within its
-/// minutes times walk.speed_m_per_min.
+/// metres, and with a DEM (project.elevation) a metre of slope counts Tobler's factor, walking
+/// from the parcel to the facility. In distance mode a circle is met within its radius; in
+/// time mode within its minutes times walk.speed_m_per_min.
 WalkAccessResult analyzeWalkAccess(const Project& project, const StageControl& control = {});
 
 /// The parcels' part of analyzeWalkAccess().

@@ -74,6 +74,41 @@ Point pointAt(const Point& a, const Point& b, double t)
     return Point(a.x() + t * (b.x() - a.x()), a.y() + t * (b.y() - a.y()));
 }
 
+/// Walk costs of a straight way from a to b, both directions, and the length the DEM could not
+/// cost. The way is cut into pieces no longer than the DEM's cell, so a street crossing a
+/// ridge climbs and descends rather than taking the mean slope of its ends.
+struct DirectedCost {
+    double forwardM = 0;
+    double backwardM = 0;
+    double unelevatedM = 0;
+};
+
+DirectedCost slopeCosts(const Point& a, const Point& b, double lengthM,
+                        const WalkNetworkOptions& options)
+{
+    const ElevationGrid& grid = *options.elevation;
+    const auto pieces =
+        static_cast<std::size_t>(std::max(1.0, std::ceil(lengthM / grid.resolutionM())));
+    const double pieceM = lengthM / static_cast<double>(pieces);
+    DirectedCost cost;
+    std::optional<double> lower = grid.heightAt(a.x(), a.y());
+    for (std::size_t i = 1; i <= pieces; ++i) {
+        Point p = pointAt(a, b, static_cast<double>(i) / static_cast<double>(pieces));
+        std::optional<double> upper = grid.heightAt(p.x(), p.y());
+        if (lower && upper && pieceM > 0) {
+            const double slope = (*upper - *lower) / pieceM;
+            cost.forwardM += pieceM * toblerFactor(slope, options);
+            cost.backwardM += pieceM * toblerFactor(-slope, options);
+        } else {
+            cost.forwardM += pieceM;
+            cost.backwardM += pieceM;
+            cost.unelevatedM += pieceM;
+        }
+        lower = upper;
+    }
+    return cost;
+}
+
 /// Collects the straight pieces of every walkable street and remembers which pieces start or
 /// end a line, since only line ends are snapped onto other streets.
 struct SegmentSoup {
@@ -376,15 +411,16 @@ constexpr std::size_t kNotJunction = std::numeric_limits<std::size_t>::max();
 struct Chain {
     std::size_t from = 0;  // junction numbers
     std::size_t to = 0;
-    double costM = 0;
+    double costM = 0;      // walking from `from` to `to`
+    double backCostM = 0;  // walking from `to` to `from`
     std::size_t first = 0;  // inner nodes are chainNodes[first, first + count)
     std::size_t count = 0;
 };
 
-/// A seed on an inner node of a chain.
+/// A seed on an inner node of a chain: its slot in chainNodes and its cost.
 struct InnerSeed {
     std::size_t chain = 0;
-    double offsetM = 0;
+    std::size_t slot = 0;
     double costM = 0;
 };
 
@@ -396,6 +432,7 @@ struct WalkNetwork::Impl {
     std::vector<std::size_t> componentOf;
     std::vector<std::size_t> componentSizes;
     double totalLengthM = 0;
+    double unelevatedLengthM = 0;
     NodeTree nodeTree;
     SegmentTree edgeTree;
 
@@ -408,7 +445,8 @@ struct WalkNetwork::Impl {
     std::vector<std::size_t> junctionNode;  // per junction: its node
     std::vector<Chain> chains;
     std::vector<std::size_t> chainNodes;   // inner nodes of each chain, in order
-    std::vector<double> chainOffsetM;      // cost from the chain's start to each inner node
+    std::vector<double> chainOffsetM;      // walk cost from the chain's start to each inner node
+    std::vector<double> chainBackOffsetM;  // walk cost from each inner node back to the start
     std::vector<std::size_t> chainOfNode;  // per inner node: its chain
     std::vector<std::size_t> slotOfNode;   // per inner node: its index into chainNodes
 
@@ -436,9 +474,16 @@ void WalkNetwork::Impl::buildEdges(const SegmentSoup& soup,
             if (next == previous)
                 continue;
             double lengthM = bg::distance(nodes[previous], nodes[next]);
-            double costM = lengthM * (s.steps ? options.stepsFactor : 1.0);
-            edges.push_back({previous, next, lengthM, costM});
+            DirectedCost cost{lengthM, lengthM, 0.0};
+            // Weidmann's stair speeds are horizontal speeds on flights, the climb included:
+            // the slope of the ground under steps is not counted again.
+            if (s.steps)
+                cost = {lengthM * options.stepsFactor, lengthM * options.stepsFactor, 0.0};
+            else if (options.elevation)
+                cost = slopeCosts(nodes[previous], nodes[next], lengthM, options);
+            edges.push_back({previous, next, lengthM, cost.forwardM, cost.backwardM});
             totalLengthM += lengthM;
+            unelevatedLengthM += cost.unelevatedM;
             previous = next;
         }
         lastNode = previous;
@@ -527,14 +572,17 @@ void WalkNetwork::Impl::buildChains()
         std::size_t edge = firstEdge;
         for (;;) {
             walked[edge] = true;
-            chain.costM += edges[edge].costM;
-            node = edges[edge].from == node ? edges[edge].to : edges[edge].from;
+            const bool along = edges[edge].from == node;
+            chain.costM += along ? edges[edge].costM : edges[edge].backCostM;
+            chain.backCostM += along ? edges[edge].backCostM : edges[edge].costM;
+            node = along ? edges[edge].to : edges[edge].from;
             if (junctionOf[node] != kNotJunction)
                 break;
             chainOfNode[node] = chains.size();
             slotOfNode[node] = chainNodes.size();
             chainNodes.push_back(node);
             chainOffsetM.push_back(chain.costM);
+            chainBackOffsetM.push_back(chain.backCostM);
             std::size_t a = incident[start[node]];
             edge = a == edge ? incident[start[node] + 1] : a;
         }
@@ -564,10 +612,12 @@ void WalkNetwork::Impl::buildGraph()
     std::vector<Arc> properties;
     arcs.reserve(chains.size() * 2);
     properties.reserve(chains.size() * 2);
+    // The searches run from the facilities outwards, so an arc from a to b carries the walk
+    // from b to a.
     for (const Chain& chain : chains) {
         arcs.emplace_back(chain.from, chain.to);
         arcs.emplace_back(chain.to, chain.from);
-        properties.push_back({chain.costM});
+        properties.push_back({chain.backCostM});
         properties.push_back({chain.costM});
     }
     graph = Graph(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(),
@@ -601,6 +651,14 @@ const std::vector<std::size_t>& WalkNetwork::componentSizes() const
     return m_impl->componentSizes;
 }
 double WalkNetwork::totalLengthM() const { return m_impl->totalLengthM; }
+double WalkNetwork::unelevatedLengthM() const { return m_impl->unelevatedLengthM; }
+
+double toblerFactor(double slope, const WalkNetworkOptions& options)
+{
+    const double k = options.toblerSlopeFactor;
+    const double c = options.toblerSlopeOffset;
+    return std::exp(k * (std::abs(slope + c) - std::abs(c)));
+}
 
 std::optional<EdgeProjection> WalkNetwork::nearestEdge(const Point& point) const
 {
@@ -673,8 +731,8 @@ void WalkNetwork::shortestCosts(const std::vector<WalkSeed>& seeds, double bound
     std::size_t junctions = impl.junctionNode.size();
     costs.assign(count, infinity);
 
-    // A seed inside a chain reaches both of its junctions along the chain, and the chain's
-    // other inner nodes directly; those are settled after the search.
+    // A seed inside a chain is reached from both of its junctions along the chain, and from the
+    // chain's other inner nodes directly; those are settled after the search.
     std::vector<double> junctionCosts(junctions, infinity);
     std::vector<InnerSeed> innerSeeds;
     auto offer = [&](std::size_t junction, double costM) {
@@ -689,10 +747,10 @@ void WalkNetwork::shortestCosts(const std::vector<WalkSeed>& seeds, double bound
         }
         std::size_t c = impl.chainOfNode[seed.node];
         const Chain& chain = impl.chains[c];
-        double offsetM = impl.chainOffsetM[impl.slotOfNode[seed.node]];
-        offer(chain.from, seed.costM + offsetM);
-        offer(chain.to, seed.costM + (chain.costM - offsetM));
-        innerSeeds.push_back({c, offsetM, seed.costM});
+        std::size_t slot = impl.slotOfNode[seed.node];
+        offer(chain.from, seed.costM + impl.chainOffsetM[slot]);
+        offer(chain.to, seed.costM + (chain.backCostM - impl.chainBackOffsetM[slot]));
+        innerSeeds.push_back({c, slot, seed.costM});
     }
     // The heap holds each vertex at most once, so each source is listed once.
     std::vector<std::size_t> sources;
@@ -721,23 +779,26 @@ void WalkNetwork::shortestCosts(const std::vector<WalkSeed>& seeds, double bound
 
     for (std::size_t j = 0; j < junctions; ++j)
         costs[impl.junctionNode[j]] = junctionCosts[j];
+    // An inner node walks back to the chain's start or on to its end, whichever is cheaper.
     for (const Chain& chain : impl.chains) {
         double fromM = junctionCosts[chain.from];
         double toM = junctionCosts[chain.to] + chain.costM;
         if (fromM == infinity && toM == infinity)
             continue;
-        for (std::size_t k = chain.first; k < chain.first + chain.count; ++k) {
-            double offsetM = impl.chainOffsetM[k];
-            costs[impl.chainNodes[k]] = std::min(fromM + offsetM, toM - offsetM);
-        }
+        for (std::size_t k = chain.first; k < chain.first + chain.count; ++k)
+            costs[impl.chainNodes[k]] =
+                std::min(fromM + impl.chainBackOffsetM[k], toM - impl.chainOffsetM[k]);
     }
-    // From a seed inside a chain, the chain's inner nodes are its offset difference away.
+    // To a seed inside a chain, the chain's inner nodes walk along it: forwards from before the
+    // seed, backwards from after it.
     for (const InnerSeed& seed : innerSeeds) {
         const Chain& chain = impl.chains[seed.chain];
         for (std::size_t k = chain.first; k < chain.first + chain.count; ++k) {
-            double costM = seed.costM + std::abs(impl.chainOffsetM[k] - seed.offsetM);
+            double walkM = k <= seed.slot
+                ? impl.chainOffsetM[seed.slot] - impl.chainOffsetM[k]
+                : impl.chainBackOffsetM[k] - impl.chainBackOffsetM[seed.slot];
             double& nodeCost = costs[impl.chainNodes[k]];
-            nodeCost = std::min(nodeCost, costM);
+            nodeCost = std::min(nodeCost, seed.costM + walkM);
         }
     }
 }

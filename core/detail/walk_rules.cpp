@@ -17,6 +17,20 @@ WalkSettings readWalkSettings(const ParameterSet& parameters)
     return settings;
 }
 
+WalkNetworkOptions networkOptions(const Project& project, const WalkSettings& settings)
+{
+    WalkNetworkOptions options;
+    options.snapToleranceM = settings.snapToleranceM;
+    options.stepsFactor = settings.stepsFactor;
+    if (project.elevation) {
+        const ParameterSet& parameters = project.config.parameters;
+        options.elevation = project.elevation.get();
+        options.toblerSlopeFactor = parameters.value("walk.tobler_slope_factor");
+        options.toblerSlopeOffset = parameters.value("walk.tobler_slope_offset");
+    }
+    return options;
+}
+
 double circleThresholdM(const LifeCircle& circle, const WalkSettings& settings)
 {
     return settings.timeMode ? circle.minutes * settings.speedMPerMin : circle.radiusM;
@@ -32,10 +46,11 @@ std::vector<WalkSeed> facilitySeeds(const WalkNetwork& network, const std::vecto
         if (!projection)
             continue;
         const WalkEdge& edge = network.edges()[projection->edge];
-        const double costPerM = edge.lengthM > 0 ? edge.costM / edge.lengthM : 1.0;
-        seeds.push_back({edge.from, projection->distanceM + projection->alongM * costPerM});
+        const double forwardPerM = edge.lengthM > 0 ? edge.costM / edge.lengthM : 1.0;
+        const double backwardPerM = edge.lengthM > 0 ? edge.backCostM / edge.lengthM : 1.0;
+        seeds.push_back({edge.from, projection->distanceM + projection->alongM * forwardPerM});
         seeds.push_back({edge.to, projection->distanceM
-                                      + (edge.lengthM - projection->alongM) * costPerM});
+                                      + (edge.lengthM - projection->alongM) * backwardPerM});
     }
     return seeds;
 }

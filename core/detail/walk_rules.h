@@ -7,6 +7,7 @@
 #include "core/detail/walk_network.h"
 #include "core/geometry.h"
 #include "core/method_config.h"
+#include "core/model.h"
 #include "core/walk_access.h"
 
 #include <vector>
@@ -24,11 +25,18 @@ struct WalkSettings {
 /// Reads the walk.* parameters; throws MissingParameter when one is absent.
 WalkSettings readWalkSettings(const ParameterSet& parameters);
 
+/// How to build the project's walk network: the settings' snap and steps factor, and, when
+/// the project has a DEM, its heights and the walk.tobler_* parameters (MissingParameter when
+/// one of those is absent).
+WalkNetworkOptions networkOptions(const Project& project, const WalkSettings& settings);
+
 /// A circle's threshold in flat-equivalent metres under the chosen mode.
 double circleThresholdM(const LifeCircle& circle, const WalkSettings& settings);
 
 /// Search seeds for facilities at POINTS: each joins the network at the nearest point of the
-/// nearest edge.
+/// nearest edge; its ends are seeded with the walk from them along the edge to that point
+/// (a share of the edge's cost in that direction proportional to the length) plus the
+/// straight snap.
 std::vector<WalkSeed> facilitySeeds(const WalkNetwork& network, const std::vector<Point>& points);
 
 /// Fills the circle gaps and the score from the distances already in ACCESS.
