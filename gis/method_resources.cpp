@@ -2,6 +2,7 @@
 
 #include "core/model.h"
 #include "gis/logging.h"
+#include "gis/override_keys.h"
 
 #include <QDir>
 #include <QFile>
@@ -367,6 +368,12 @@ std::optional<Error> mergeJson(const QByteArray& json, const QString& origin,
                                  .arg(parseError.errorString()));
     if (!document.isObject())
         return resourceError(origin, {}, QStringLiteral("the top level is not an object"));
+    // An override replaces known values only; a key the method lacks is a typo until shown
+    // otherwise (the shipped files, read with REPLACE unset, define the keys).
+    if (replace) {
+        if (auto unknown = detail::findUnknownOverrideKey(document.object(), config))
+            return resourceError(origin, unknown->key, unknown->message);
+    }
     if (auto problem = mergeDocument(document.object(), config, replace))
         return resourceError(origin, problem->key, problem->message);
     return std::nullopt;

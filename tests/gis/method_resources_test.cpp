@@ -186,3 +186,58 @@ TEST(MethodResources, ShippedResourcesLoad)
     EXPECT_TRUE(config.value().parameters.contains("walk.speed_m_per_min"));
     EXPECT_EQ(config.value().lifeCircles.size(), 3u);
 }
+
+// A misspelt key in an override file must stop the load: accepted, it would be a value nothing
+// reads while the shipped one is used in silence.
+TEST(MethodResources, OverrideWithUnknownParameterNamesFileKeyAndClosestKey)
+{
+    MethodDir dir;
+    dir.write(QStringLiteral("walking.json"), kWalk);
+    QTemporaryDir other;
+    const QString overridePath = other.path() + QStringLiteral("/override.json");
+    QFile out(overridePath);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    // "sped" for "speed": one letter dropped, edit distance 1.
+    out.write(R"({"parameters": {"walk.sped_m_per_min": {"value": 50, "source": "survey"}}})");
+    out.close();
+    auto config = gis::loadMethodConfig(dir.path(), overridePath);
+    ASSERT_FALSE(config.ok());
+    const std::string text = config.error().describe();
+    EXPECT_NE(text.find(overridePath.toStdString()), std::string::npos) << text;
+    EXPECT_NE(text.find("parameters.walk.sped_m_per_min"), std::string::npos) << text;
+    EXPECT_NE(text.find("did you mean \"walk.speed_m_per_min\""), std::string::npos) << text;
+}
+
+TEST(MethodResources, OverrideWithUnknownSectionOrFieldIsRejected)
+{
+    MethodDir dir;
+    dir.write(QStringLiteral("walking.json"), kWalk);
+    auto config = gis::loadMethodConfig(dir.path());
+    ASSERT_TRUE(config.ok()) << config.error().describe();
+
+    auto section = gis::applyOverrides(config.value(), R"({"parameter": {}})",
+                                       QStringLiteral("my.json"));
+    ASSERT_FALSE(section.ok());
+    EXPECT_NE(section.error().describe().find("my.json"), std::string::npos);
+    EXPECT_NE(section.error().describe().find("did you mean \"parameters\""), std::string::npos)
+        << section.error().describe();
+
+    auto field = gis::applyOverrides(
+        config.value(),
+        R"({"parameters": {"walk.speed_m_per_min": {"value": 55, "sorce": "x", "source": "y"}}})",
+        QStringLiteral("my.json"));
+    ASSERT_FALSE(field.ok());
+    EXPECT_NE(field.error().describe().find("parameters.walk.speed_m_per_min.sorce"),
+              std::string::npos)
+        << field.error().describe();
+    // Rejected before anything was applied: the shipped 60 m/min stands.
+    EXPECT_DOUBLE_EQ(config.value().parameters.value("walk.speed_m_per_min"), 60.0);
+
+    // A key far from every known one gets no suggestion, but is still named.
+    auto far = gis::applyOverrides(
+        config.value(), R"({"parameters": {"zzz": {"value": 1, "source": "x"}}})",
+        QStringLiteral("my.json"));
+    ASSERT_FALSE(far.ok());
+    EXPECT_NE(far.error().describe().find("parameters.zzz"), std::string::npos);
+    EXPECT_EQ(far.error().describe().find("did you mean"), std::string::npos);
+}
