@@ -7,6 +7,7 @@
 #include "gis/gdal_support.h"
 #include "gis/geometry_import.h"
 #include "gis/logging.h"
+#include "gis/missing_roles.h"
 
 #include <QDate>
 #include <QDir>
@@ -1130,6 +1131,10 @@ core::Result<core::Project> readDataset(const QString& input, const ImportOption
         if (auto error = parcelsFromStreets(parcels, options, project, report))
             return *error;
     }
+    QStringList assigned;
+    for (const auto& [role, source] : roles.value())
+        assigned << role;
+    reportMissingRoles(project, assigned, report);
     project.attribution = findAttribution(roles.value()).toStdString();
     return project;
 }
