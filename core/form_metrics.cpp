@@ -1,5 +1,6 @@
 #include "core/form_metrics.h"
 
+#include "core/detail/form_geometry.h"
 #include "core/detail/geos_context.h"
 
 #include <boost/geometry/index/rtree.hpp>
@@ -18,9 +19,12 @@
 namespace greenrenew::core {
 
 namespace bgi = boost::geometry::index;
+using detail::FeatureGeometries;
 using detail::GeosContext;
 using detail::GeosGeometry;
 using detail::GeosPrepared;
+using detail::ParcelBoundary;
+using detail::Part;
 
 namespace {
 
@@ -73,93 +77,6 @@ SpatialIndex buildIndex(const std::vector<Feature>& features, Geometry geometryO
             entries.emplace_back(box, static_cast<std::uint32_t>(i));
     }
     return SpatialIndex(entries.begin(), entries.end());  // bulk loading (packing)
-}
-
-struct Part {
-    std::size_t index = 0;
-    GeosGeometry geometry;
-    double areaM2 = 0;
-};
-
-bool envelopesOverlap(const detail::GeosEnvelope& a, const detail::GeosEnvelope& b)
-{
-    // Strict: envelopes that only touch bound interiors that cannot overlap.
-    return a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY;
-}
-
-// Groups of parts linked by overlapping interiors (union-find), in first-member order. Only
-// pairs with overlapping envelopes are tested, so most pairs cost nothing.
-template <typename Linked>
-std::vector<std::vector<std::size_t>> overlapClusters(
-    const std::vector<detail::GeosEnvelope>& envelopes, Linked linked)
-{
-    std::vector<std::size_t> parent(envelopes.size());
-    for (std::size_t i = 0; i < parent.size(); ++i)
-        parent[i] = i;
-    auto root = [&parent](std::size_t i) {
-        while (parent[i] != i)
-            i = parent[i] = parent[parent[i]];
-        return i;
-    };
-    // Sweep by minX so that only envelopes sharing an x-range are compared.
-    std::vector<std::size_t> order(envelopes.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::sort(order.begin(), order.end(), [&envelopes](std::size_t a, std::size_t b) {
-        return envelopes[a].minX < envelopes[b].minX;
-    });
-    for (std::size_t a = 0; a < order.size(); ++a) {
-        for (std::size_t b = a + 1; b < order.size(); ++b) {
-            if (envelopes[order[b]].minX >= envelopes[order[a]].maxX)
-                break;
-            const std::size_t first = order[a];
-            const std::size_t second = order[b];
-            if (root(first) != root(second) && envelopesOverlap(envelopes[first], envelopes[second])
-                && linked(first, second))
-                parent[root(first)] = root(second);
-        }
-    }
-    std::map<std::size_t, std::vector<std::size_t>> byRoot;
-    for (std::size_t i = 0; i < envelopes.size(); ++i)
-        byRoot[root(i)].push_back(i);
-    std::vector<std::vector<std::size_t>> clusters;
-    for (auto& entry : byRoot)
-        clusters.push_back(std::move(entry.second));
-    return clusters;
-}
-
-// Area of the union of parts. Parts whose interiors meet no other part's add their areas, so
-// only clusters of overlapping parts go through the overlay: a relate test is cheaper than
-// the union, and in dense blocks most neighbours only share walls.
-double unionArea(GeosContext& geos, std::vector<Part>& parts)
-{
-    if (parts.size() < 2)
-        return parts.empty() ? 0.0 : parts.front().areaM2;
-
-    std::vector<detail::GeosEnvelope> envelopes;
-    envelopes.reserve(parts.size());
-    for (const Part& part : parts)
-        envelopes.push_back(geos.envelope(part.geometry.get()));
-    double total = 0;
-    auto linked = [&geos, &parts](std::size_t a, std::size_t b) {
-        return geos.interiorsIntersect(parts[a].geometry.get(), parts[b].geometry.get());
-    };
-    for (const std::vector<std::size_t>& cluster : overlapClusters(envelopes, linked)) {
-        double sum = 0;
-        std::vector<GeosGeometry> geometries;
-        for (std::size_t index : cluster) {
-            sum += parts[index].areaM2;
-            geometries.push_back(std::move(parts[index].geometry));
-        }
-        if (cluster.size() == 1) {
-            total += sum;
-            continue;
-        }
-        GeosGeometry merged = geos.unionAll(std::move(geometries));
-        // The union cannot exceed the sum; if every GEOS attempt failed, the sum is the bound.
-        total += merged ? std::min(geos.area(merged.get()), sum) : sum;
-    }
-    return total;
 }
 
 struct Floors {
@@ -255,12 +172,24 @@ struct FormMetricsCalculator::Impl {
         return result;
     }
 
+    // The valid GEOS forms of buildings and green spaces one thread has made so far.
+    struct ThreadGeometries {
+        FeatureGeometries buildings;
+        FeatureGeometries green;
+
+        ThreadGeometries(const Project& project, bool dense)
+            : buildings(project.buildings.size(), dense), green(project.green.size(), dense)
+        {
+        }
+    };
+
     // Parts of the indexed features inside the parcel, in feature order.
     template <typename Feature, typename Geometry>
     std::vector<Part> partsInside(GeosContext& geos, const GEOSGeometry* parcel,
-                                  const GeosPrepared& prepared, const Box& box,
-                                  const SpatialIndex& index, const std::vector<Feature>& features,
-                                  Geometry geometryOf) const
+                                  const GeosPrepared& prepared, const ParcelBoundary& boundary,
+                                  const Box& box, const SpatialIndex& index,
+                                  const std::vector<Feature>& features,
+                                  FeatureGeometries& geometries, Geometry geometryOf) const
     {
         std::vector<IndexEntry> candidates;
         index.query(bgi::intersects(box), std::back_inserter(candidates));
@@ -269,22 +198,28 @@ struct FormMetricsCalculator::Impl {
 
         std::vector<Part> parts;
         for (const IndexEntry& candidate : candidates) {
-            const MultiPolygon& source = geometryOf(features[candidate.second]);
-            GeosGeometry feature = geos.validFromMultiPolygon(source);
+            // The boundary index places most candidates without GEOS; those near the boundary
+            // take containsProperly (inside without touching: the whole feature), then the
+            // cheaper-to-fail intersects before the overlay.
+            const ParcelBoundary::Placement placement = boundary.place(candidate.first);
+            if (placement == ParcelBoundary::Placement::Outside)
+                continue;
+            const GEOSGeometry* feature = geometries.get(geos, candidate.second,
+                                                         geometryOf(features[candidate.second]));
             if (!feature)
                 continue;
             Part part;
             part.index = candidate.second;
-            // Most candidates lie wholly inside: test that first (those touching the boundary
-            // from inside go through the overlay, which gives the same whole area), and the
-            // cheaper-to-fail intersects only for the rest.
-            if (geos.containsProperly(prepared, feature.get()))
-                part.geometry = std::move(feature);
-            else if (geos.intersects(prepared, feature.get()))
-                part.geometry = geos.intersection(parcel, feature.get());
-            else
+            if (placement == ParcelBoundary::Placement::Inside
+                || geos.containsProperly(prepared, feature)) {
+                part.geometry = feature;
+            } else if (geos.intersects(prepared, feature)) {
+                part.owned = geos.intersection(parcel, feature);
+                part.geometry = part.owned.get();
+            } else {
                 continue;
-            part.areaM2 = geos.area(part.geometry.get());
+            }
+            part.areaM2 = geos.area(part.geometry);
             if (part.areaM2 >= kMinPartAreaM2)
                 parts.push_back(std::move(part));
         }
@@ -313,7 +248,7 @@ struct FormMetricsCalculator::Impl {
         }
         metrics.buildingCount = static_cast<int>(parts.size());
         metrics.meanFloors = partAreaSum > 0 ? metrics.grossFloorAreaM2 / partAreaSum : 0;
-        metrics.footprintM2 = unionArea(geos, parts);
+        metrics.footprintM2 = detail::unionArea(geos, parts);
         metrics.far = metrics.grossFloorAreaM2 / metrics.areaM2;
         metrics.farRecordedOnly = gfaRecorded / metrics.areaM2;
         metrics.buildingDensity = metrics.footprintM2 / metrics.areaM2;
@@ -337,7 +272,7 @@ struct FormMetricsCalculator::Impl {
         addCheck(metrics, "height", false, control->heightMaxM, maxHeightM, *control);
     }
 
-    FormMetrics compute(const Parcel& parcel) const
+    FormMetrics compute(const Parcel& parcel, ThreadGeometries& geometries) const
     {
         GeosContext& geos = detail::threadGeosContext();
         FormMetrics metrics;
@@ -350,15 +285,16 @@ struct FormMetricsCalculator::Impl {
         double maxHeightM = 0;
         if (metrics.areaM2 > 0 && envelopeOf(parcel.geometry, box)) {
             GeosPrepared prepared = geos.prepare(parcelGeometry.get());
-            std::vector<Part> buildings = partsInside(geos, parcelGeometry.get(), prepared, box,
-                buildingIndex, project.buildings,
+            const ParcelBoundary boundary(geos, parcelGeometry.get());
+            std::vector<Part> buildings = partsInside(geos, parcelGeometry.get(), prepared,
+                boundary, box, buildingIndex, project.buildings, geometries.buildings,
                 [](const Building& b) -> const MultiPolygon& { return b.footprint; });
             measureBuildings(geos, buildings, parcel, metrics, maxHeightM);
 
-            std::vector<Part> green = partsInside(geos, parcelGeometry.get(), prepared, box,
-                greenIndex, project.green,
+            std::vector<Part> green = partsInside(geos, parcelGeometry.get(), prepared,
+                boundary, box, greenIndex, project.green, geometries.green,
                 [](const GreenSpace& g) -> const MultiPolygon& { return g.geometry; });
-            metrics.greenM2 = unionArea(geos, green);
+            metrics.greenM2 = detail::unionArea(geos, green);
             metrics.greenCoverage = metrics.greenM2 / metrics.areaM2;
         }
         metrics.roofAreaM2 = metrics.footprintM2;
@@ -378,7 +314,8 @@ FormMetricsCalculator::~FormMetricsCalculator() = default;
 
 FormMetrics FormMetricsCalculator::compute(const Parcel& parcel) const
 {
-    return m_impl->compute(parcel);
+    Impl::ThreadGeometries geometries(m_impl->project, false);
+    return m_impl->compute(parcel, geometries);
 }
 
 std::vector<FormMetrics> FormMetricsCalculator::computeAll(const StageControl& control) const
@@ -392,14 +329,21 @@ std::vector<FormMetrics> FormMetricsCalculator::computeAll(const StageControl& c
     // Only the calling thread reports, so a progress callback never runs concurrently.
     const std::size_t reportEvery = std::max<std::size_t>(1, parcels.size() / 100);
 
+    // Threads take runs of neighbouring parcels (project order is mostly spatial: tiles,
+    // blocks), so that a thread's cached footprints are seldom made again by the other.
+    const std::size_t run = std::max<std::size_t>(16, parcels.size() / 64);
     auto work = [&](bool reporting) {
         try {
-            for (std::size_t i = next++; i < parcels.size() && !control.cancelled();
-                 i = next++) {
-                results[i] = m_impl->compute(parcels[i]);
-                const std::size_t count = ++done;
-                if (reporting && count % reportEvery == 0)
-                    control.report(kStepName, static_cast<double>(count) / parcels.size());
+            Impl::ThreadGeometries geometries(m_impl->project, true);
+            for (std::size_t first = next.fetch_add(run);
+                 first < parcels.size() && !control.cancelled(); first = next.fetch_add(run)) {
+                const std::size_t last = std::min(parcels.size(), first + run);
+                for (std::size_t i = first; i < last && !control.cancelled(); ++i) {
+                    results[i] = m_impl->compute(parcels[i], geometries);
+                    const std::size_t count = ++done;
+                    if (reporting && count % reportEvery == 0)
+                        control.report(kStepName, static_cast<double>(count) / parcels.size());
+                }
             }
         } catch (...) {
             std::lock_guard<std::mutex> lock(failureMutex);

@@ -339,6 +339,41 @@ GeosEnvelope GeosContext::envelope(const GEOSGeometry* geometry)
     return box;
 }
 
+std::vector<std::vector<double>> GeosContext::polygonRings(const GEOSGeometry* geometry,
+                                                          bool exteriorOnly)
+{
+    std::vector<std::vector<double>> rings;
+    auto addRing = [this, &rings](const GEOSGeometry* ring) {
+        const GEOSCoordSequence* sequence = ring ? GEOSGeom_getCoordSeq_r(m_handle, ring)
+                                                 : nullptr;
+        unsigned size = 0;
+        if (!sequence || GEOSCoordSeq_getSize_r(m_handle, sequence, &size) != 1 || size == 0)
+            return;
+        std::vector<double>& buffer = rings.emplace_back(2 * static_cast<std::size_t>(size));
+        GEOSCoordSeq_copyToBuffer_r(m_handle, sequence, buffer.data(), 0, 0);
+    };
+    auto addPolygon = [&](const GEOSGeometry* polygon) {
+        if (GEOSisEmpty_r(m_handle, polygon) != 0)
+            return;
+        addRing(GEOSGetExteriorRing_r(m_handle, polygon));
+        if (exteriorOnly)
+            return;
+        const int holes = GEOSGetNumInteriorRings_r(m_handle, polygon);
+        for (int i = 0; i < holes; ++i)
+            addRing(GEOSGetInteriorRingN_r(m_handle, polygon, i));
+    };
+    if (!geometry)
+        return rings;
+    if (GEOSGeomTypeId_r(m_handle, geometry) == GEOS_POLYGON) {
+        addPolygon(geometry);
+    } else if (isPolygonalType(GEOSGeomTypeId_r(m_handle, geometry))) {
+        const int count = GEOSGetNumGeometries_r(m_handle, geometry);
+        for (int i = 0; i < count; ++i)
+            addPolygon(GEOSGetGeometryN_r(m_handle, geometry, i));
+    }
+    return rings;
+}
+
 GeosGeometry GeosContext::clone(const GEOSGeometry* geometry)
 {
     return wrap(geometry ? GEOSGeom_clone_r(m_handle, geometry) : nullptr);

@@ -113,6 +113,10 @@ public:
     bool isValid(const GEOSGeometry* geometry);
     bool isEmpty(const GEOSGeometry* geometry);
     GeosEnvelope envelope(const GEOSGeometry* geometry);
+    /// The rings of every polygon of a polygonal geometry, each as closed x,y pairs; with
+    /// `exteriorOnly` the shells alone.
+    std::vector<std::vector<double>> polygonRings(const GEOSGeometry* geometry,
+                                                  bool exteriorOnly);
     GeosGeometry clone(const GEOSGeometry* geometry);
 
     GeosPrepared prepare(const GEOSGeometry* geometry);

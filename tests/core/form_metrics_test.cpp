@@ -121,6 +121,29 @@ TEST(FormMetrics, TouchingEdgesCountOnlyAreasInside)
     EXPECT_NEAR(m.maxFloors, 1.0, kTolerance);
 }
 
+TEST(FormMetrics, BuildingsThatOnlyTouchAreNotCounted)
+{
+    // Parcel (0,0) (90,30) (90,100) (0,100): the 90 x 100 rectangle less the triangle under
+    // the diagonal y = x / 3, 9,000 - 90 x 30 / 2 = 7,650 m2.
+    // Building 1 lies under the diagonal and shares its stretch x 33.3..66.6 (y 11.1..22.2;
+    // none of these decimals is exact in binary, so its vertices sit a rounding error off the
+    // line): zero area inside, not counted. Building 2 (90..100 x 100..110) meets the parcel
+    // at the corner (90,100) only: not counted. Building 3 (10..20 x 50..60, 2 floors) lies
+    // inside: count 1, footprint 100 m2, GFA 200 m2, density 100 / 7,650.
+    Project project = projectWith(
+        {parcel(1, test::rawRing({{0, 0}, {0, 100}, {90, 100}, {90, 30}, {0, 0}}))},
+        {building(1, test::rawRing({{33.3, 11.1}, {66.6, 22.2}, {66.6, 0}, {33.3, 0},
+                                     {33.3, 11.1}}), 4.0),
+         building(2, box(90, 100, 100, 110), 5.0), building(3, box(10, 50, 20, 60), 2.0)});
+    const FormMetrics m = computeFormMetrics(project).at(0);
+    EXPECT_NEAR(m.areaM2, 7650, kTolerance);
+    EXPECT_EQ(m.buildingCount, 1);
+    EXPECT_NEAR(m.footprintM2, 100, 1e-6);
+    EXPECT_NEAR(m.grossFloorAreaM2, 200, 1e-6);
+    EXPECT_NEAR(m.buildingDensity, 100.0 / 7650.0, kTolerance);
+    EXPECT_NEAR(m.maxFloors, 2.0, kTolerance);
+}
+
 TEST(FormMetrics, OneBuildingOverTwoParcelsIsSplitBetweenThem)
 {
     // Building x 80..130, y 0..20 (1,000 m2), 5 floors, across the line x = 100.
