@@ -402,6 +402,8 @@ private:
 // Beyond this magnitude (metres) a double resolves less than 0.1 mm and the cross products
 // of an area formula lose whole square metres: no survey grid on Earth reaches it.
 constexpr double kPrecisionLimitM = 1e9;
+// Beyond 2^53 m consecutive doubles lie more than 1 m apart: a footprint cannot be drawn.
+constexpr double kUnresolvableM = 9007199254740992.0;
 
 /// Per-feature context shared by the role readers.
 struct FeatureReader {
@@ -507,6 +509,16 @@ struct FeatureReader {
         geometry->getEnvelope(&box);
         const double largest = std::max({std::abs(box.MinX), std::abs(box.MaxX),
                                          std::abs(box.MinY), std::abs(box.MaxY)});
+        if (!std::isfinite(box.MinX) || !std::isfinite(box.MaxX) || !std::isfinite(box.MinY)
+            || !std::isfinite(box.MaxY) || largest > kUnresolvableM) {
+            // Found by the import fuzzer: GEOS's make-valid throws (and leaks) on such
+            // coordinates; they are no position anyway, so the feature stops here.
+            skip(fid, QStringLiteral("%1: coordinates reach %2, where a number no longer "
+                                     "resolves 1 m (a corrupt record?); not imported")
+                          .arg(label)
+                          .arg(largest, 0, 'g', 3));
+            return nullptr;
+        }
         if (largest > kPrecisionLimitM)
             issue(fid, QStringLiteral("warning"),
                   QStringLiteral("%1: coordinates reach %2 m, far beyond any map grid; "

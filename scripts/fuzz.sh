@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds the import fuzz target (tests/fuzz, clang libFuzzer + AddressSanitizer) into
-# build-fuzz/ and runs it on one core, at low priority, from a seed corpus made of the test
+# build-fuzz/ and runs it in one worker process on one core, at low priority, from a seed corpus made of the test
 # data (tests/data/bad-inputs, tests/data/import-formats).
 #   scripts/fuzz.sh [SECONDS]   (default 600; findings land in build-fuzz/findings/)
 # Not part of CI: it needs clang and runs for minutes.
-set -euo pipefail
+set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD="${GREENRENEW_FUZZ_BUILD_DIR:-$ROOT/build-fuzz}"
 SECONDS_TO_RUN="${1:-600}"
@@ -38,6 +38,13 @@ for path in sorted(data.glob("bad-inputs/*/*")) + sorted(data.glob("import-forma
 PY
 
 cd "$BUILD"
-nice -n 10 ./import_fuzzer "$CORPUS" "$SEEDS" -jobs=1 -workers=1 \
+# GEOS's own leak on a topology exception is known and not ours (tests/fuzz/lsan.supp).
+export LSAN_OPTIONS="suppressions=$ROOT/tests/fuzz/lsan.supp:print_suppressions=0"
+echo "fuzzing from $(date -u +%FT%TZ) for up to $SECONDS_TO_RUN s; load: $(uptime)"
+# One worker process (-fork=1) that carries on past a finding, so a timed run uses its time;
+# every finding is still written to findings/.
+nice -n 10 ./import_fuzzer "$CORPUS" "$SEEDS" -fork=1 -ignore_crashes=1 -ignore_ooms=1 \
+    -ignore_timeouts=1 \
     -max_total_time="$SECONDS_TO_RUN" -rss_limit_mb=2048 -timeout=20 -max_len=200000 \
     -artifact_prefix="$BUILD/findings/" -print_final_stats=1
+echo "stopped $(date -u +%FT%TZ)"
