@@ -219,11 +219,12 @@ double unionArea(GeosContext& geos, std::vector<Part>& parts)
         }
         return shells[i];
     };
-    // Neighbours sharing a wall are told apart by the wall's line, far cheaper than a relate.
+    // Neighbours sharing a wall are told apart by the wall's line. Pairs that no edge
+    // separates go to the union without a relate test first: most of them do overlap (building
+    // parts inside outlines), and on the tiled sample a relate before the union cost more than
+    // the unions it saved. The union of parts that only touch has the sum of their areas.
     auto linked = [&](std::size_t a, std::size_t b) {
-        if (separatedByEdge(shellsOf(a), shellsOf(b), kSeparationToleranceM))
-            return false;
-        return geos.interiorsIntersect(parts[a].geometry, parts[b].geometry);
+        return !separatedByEdge(shellsOf(a), shellsOf(b), kSeparationToleranceM);
     };
     double total = 0;
     for (const std::vector<std::size_t>& cluster : overlapClusters(envelopes, linked)) {

@@ -64,8 +64,9 @@ struct Part {
     double areaM2 = 0;
 };
 
-/// Area of the union of parts. Parts whose interiors meet no other part's add their areas, so
-/// only clusters of overlapping parts go through the overlay.
+/// Area of the union of parts. Parts that an edge separates from every other part (or whose
+/// envelopes overlap no other's) add their areas, so only clusters of possibly overlapping
+/// parts go through the overlay.
 double unionArea(GeosContext& geos, std::vector<Part>& parts);
 
 /// True when a line through an edge of one ring set has all of that set's vertices on one

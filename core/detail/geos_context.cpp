@@ -1,5 +1,7 @@
 #include "core/detail/geos_context.h"
 
+#include "core/detail/simple_shell.h"
+
 #include <boost/geometry/algorithms/correct.hpp>
 
 #include <cmath>
@@ -255,6 +257,10 @@ GeosGeometry GeosContext::validPolygonal(GeosGeometry geometry)
 
 GeosGeometry GeosContext::validFromMultiPolygon(const MultiPolygon& multiPolygon)
 {
+    // Most footprints are small simple shells: proving that directly is far cheaper than
+    // GEOS's validity check, which stays for everything else.
+    if (isClearlySimpleShell(multiPolygon))
+        return fromMultiPolygon(multiPolygon);
     return validPolygonal(fromMultiPolygon(multiPolygon));
 }
 
