@@ -65,6 +65,20 @@ struct WalkAccessResult {
     WalkNetworkSummary network;
 };
 
+/// How the walk was measured, for reports: how the circles are read and whether a DEM's
+/// slope counted.
+struct WalkMethodNote {
+    std::string circleMode;   // "distance" (the standard's radii, the default) or "time"
+    std::string circles;      // "5min 300 m, 10min 500 m, 15min 1000 m" as used
+    bool slopeFromDem = false;
+    std::string dem;          // the DEM's description; empty without one
+    /// One English sentence with all of the above.
+    std::string text;
+};
+
+/// Reads walk.circle_mode, walk.speed_m_per_min, the life circles and project.elevation.
+WalkMethodNote describeWalkMethod(const Project& project);
+
 /// Computes walking access for every parcel, in project order, with the network summary.
 /// Reads walk.* parameters, life circles, facility types and mappings from project.config
 /// (throws MissingParameter when a walk.* parameter is absent). On cancel, returns default
@@ -107,6 +121,22 @@ struct ServiceArea {
 std::map<std::string, ServiceArea> serviceAreas(const Project& project, const std::string& type,
                                                 const std::string& circleId,
                                                 const StageControl& control = {});
+
+/// One service area to draw: a facility type within a circle.
+struct ServiceAreaRequest {
+    std::string facilityType;
+    std::string circleId;
+};
+
+/// The service areas asked for, in the order asked, on one network built once. A type with no
+/// facility gives an empty area. Throws as the function above; on cancel, returns those
+/// finished so far.
+std::vector<ServiceArea> serviceAreas(const Project& project,
+                                      const std::vector<ServiceAreaRequest>& requests,
+                                      const StageControl& control = {});
+
+/// Every type each circle requires, within that circle: the default set for the results.
+std::vector<ServiceAreaRequest> requiredServiceAreas(const MethodConfig& config);
 
 /// Standard facility types of one facility under `config.facilityMappings`: the first of its
 /// tag, each part of a "k=v;k=v" tag, each value of those parts, and its category that some

@@ -2,6 +2,7 @@
 
 #include "gis/gdal_support.h"
 #include "gis/logging.h"
+#include "gis/service_area_layer.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -146,26 +147,6 @@ std::string interventionText(const std::vector<core::Intervention>& intervention
     return text;
 }
 
-OGRMultiPolygon toOgr(const core::MultiPolygon& geometry)
-{
-    OGRMultiPolygon multi;
-    auto ringToOgr = [](const core::Ring& ring) {
-        auto* out = new OGRLinearRing;
-        out->setNumPoints(static_cast<int>(ring.size()), FALSE);
-        for (std::size_t i = 0; i < ring.size(); ++i)
-            out->setPoint(static_cast<int>(i), ring[i].x(), ring[i].y());
-        return out;
-    };
-    for (const core::Polygon& polygon : geometry) {
-        OGRPolygon out;
-        out.addRingDirectly(ringToOgr(polygon.outer()));
-        for (const core::Ring& inner : polygon.inners())
-            out.addRingDirectly(ringToOgr(inner));
-        multi.addGeometry(&out);
-    }
-    return multi;
-}
-
 void setFormFields(OGRFeature& feature, const core::FormMetrics& form)
 {
     feature.SetField("area_m2", form.areaM2);
@@ -246,7 +227,7 @@ std::optional<Error> writeParcels(GDALDataset& dataset, OGRSpatialReference* srs
             feature->SetField("priority_score", result.priorityScore);
             feature->SetField("priority_rank", result.priorityRank);
         }
-        OGRMultiPolygon geometry = toOgr(parcel.geometry);
+        OGRMultiPolygon geometry = detail::toOgr(parcel.geometry);
         feature->SetGeometry(&geometry);
         if (layer->CreateFeature(feature.get()) != OGRERR_NONE) {
             Error error = writeError(path, layerName, QStringLiteral("cannot write the parcel"));
@@ -286,7 +267,7 @@ std::optional<Error> writeFacilities(GDALDataset& dataset, OGRSpatialReference* 
 } // namespace
 
 core::Result<bool> writeResults(const core::Project& project, const core::Analysis& analysis,
-                                const QString& gpkgPath)
+                                const QString& gpkgPath, const ResultLayers& extra)
 {
     ensureGdalInitialised();
     const QFileInfo target(gpkgPath);
@@ -321,6 +302,8 @@ core::Result<bool> writeResults(const core::Project& project, const core::Analys
     std::optional<Error> failure = writeParcels(*dataset, srs.get(), project, analysis, gpkgPath);
     if (!failure)
         failure = writeFacilities(*dataset, srs.get(), project, gpkgPath);
+    if (!failure && !extra.serviceAreas.empty())
+        failure = detail::writeServiceAreaLayer(*dataset, srs.get(), extra.serviceAreas, gpkgPath);
     if (!failure && inTransaction && dataset->CommitTransaction() != OGRERR_NONE)
         failure = writeError(gpkgPath, {}, QStringLiteral("cannot commit"));
     CPLErrorReset();

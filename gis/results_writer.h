@@ -1,18 +1,27 @@
 #pragma once
 
 // Writes DIR/results.gpkg: layer `parcels` with every figure named as in the results schema
-// (docs/results-schema.md), plus `facilities` and the import report.
+// (docs/results-schema.md), plus `facilities`, optionally `service_areas`, and the import report.
 
 #include "core/analysis.h"
 #include "core/model.h"
 #include "core/result.h"
+#include "core/walk_access.h"
 
 #include <QString>
 
+#include <vector>
+
 namespace greenrenew::gis {
+
+/// Layers written only when asked for.
+struct ResultLayers {
+    /// Layer `service_areas` (core::serviceAreas), when not empty.
+    std::vector<core::ServiceArea> serviceAreas;
+};
 
 /// Writes atomically (to a temporary file beside, then renamed).
 core::Result<bool> writeResults(const core::Project& project, const core::Analysis& analysis,
-                                const QString& gpkgPath);
+                                const QString& gpkgPath, const ResultLayers& extra = {});
 
 } // namespace greenrenew::gis

@@ -5,6 +5,8 @@
 #include "app/cli/mapping_file.h"
 #include "core/analysis.h"
 #include "core/district_summary.h"
+#include "core/walk_access.h"
+#include "gis/dem_reader.h"
 #include "gis/project_loader.h"
 #include "gis/results_writer.h"
 #include "ui/render/map_export.h"
@@ -18,6 +20,8 @@
 #include <QFileInfo>
 
 #include <iostream>
+#include <stdexcept>
+#include <vector>
 
 namespace greenrenew::cli {
 
@@ -32,6 +36,11 @@ struct AnalyzeArguments {
     QString targetCrs;
     QString sourceCrs;
     double unitScale = 1.0;
+    /// Terrain for walk slopes (GeoTIFF); empty: flat.
+    QString demFile;
+    /// Service areas for results.gpkg: "" every required type in its circles, "none", or
+    /// facility types separated by commas (each in every circle).
+    QString serviceAreas;
     /// Map sheet paper ("A3", "A1-portrait"); empty: no sheet, only the screen-size PNG.
     std::optional<render::Paper> paper;
     render::Orientation orientation = render::Orientation::Landscape;
@@ -63,6 +72,13 @@ std::optional<AnalyzeArguments> parseArguments(const QStringList& arguments)
                       QStringLiteral("PAPER")});
     parser.addOption({QStringLiteral("dpi"), QStringLiteral("map sheet PNG resolution"),
                       QStringLiteral("DPI"), QStringLiteral("300")});
+    parser.addOption({QStringLiteral("dem"),
+                      QStringLiteral("elevation raster (GeoTIFF): walk times follow the slope"),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("service-areas"),
+                      QStringLiteral("TYPE[,TYPE] for every circle, or none (default: each "
+                                     "required type in its circle)"),
+                      QStringLiteral("TYPES")});
 
     QStringList withProgram = arguments;
     withProgram.prepend(QStringLiteral("analyze"));
@@ -83,6 +99,8 @@ std::optional<AnalyzeArguments> parseArguments(const QStringList& arguments)
     parsed.language = parser.value(QStringLiteral("lang"));
     parsed.targetCrs = parser.value(QStringLiteral("crs"));
     parsed.sourceCrs = parser.value(QStringLiteral("source-crs"));
+    parsed.demFile = parser.value(QStringLiteral("dem"));
+    parsed.serviceAreas = parser.value(QStringLiteral("service-areas"));
     if (parser.isSet(QStringLiteral("unit-scale"))) {
         bool ok = false;
         parsed.unitScale = parser.value(QStringLiteral("unit-scale")).toDouble(&ok);
@@ -137,6 +155,21 @@ bool writeText(const QString& path, const QString& text)
     return file.write(text.toUtf8()) >= 0;
 }
 
+/// The service areas the arguments ask for (see AnalyzeArguments::serviceAreas).
+std::vector<core::ServiceAreaRequest> serviceAreaRequests(const AnalyzeArguments& arguments,
+                                                          const core::MethodConfig& config)
+{
+    if (arguments.serviceAreas.isEmpty())
+        return core::requiredServiceAreas(config);
+    std::vector<core::ServiceAreaRequest> requests;
+    if (arguments.serviceAreas == QStringLiteral("none"))
+        return requests;
+    for (const QString& type : arguments.serviceAreas.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        for (const core::LifeCircle& circle : config.lifeCircles)
+            requests.push_back({type.trimmed().toStdString(), circle.id});
+    return requests;
+}
+
 QString districtTitle(const AnalyzeArguments& arguments)
 {
     return QFileInfo(arguments.input).completeBaseName();
@@ -173,7 +206,7 @@ int runAnalyze(const QStringList& arguments)
         std::cerr << "greenrenew-cli: " << loaded.error().describe() << "\n";
         return loaded.error().kind == core::ErrorKind::Internal ? kExitInternal : kExitBadInput;
     }
-    const core::Project& project = loaded.value();
+    core::Project& project = loaded.value();
     if (project.parcels.empty()) {
         // Nothing to analyse is bad input, not success: say why, from the import report.
         std::cerr << "greenrenew-cli: " << parsed->input.toStdString()
@@ -185,6 +218,20 @@ int runAnalyze(const QStringList& arguments)
               << " buildings, " << project.green.size() << " green spaces, "
               << project.streets.size() << " streets, " << project.facilities.size()
               << " facilities in " << project.crsName << "\n";
+
+    if (!parsed->demFile.isEmpty()) {
+        std::vector<std::string> warnings;
+        auto dem = gis::readDem(parsed->demFile, project.crsWkt, warnings);
+        if (!dem) {
+            std::cerr << "greenrenew-cli: " << dem.error().describe() << "\n";
+            return kExitBadInput;
+        }
+        for (const std::string& warning : warnings)
+            std::cerr << "  warning: " << warning << "\n";
+        project.elevation = dem.value();
+    }
+    const std::string walkMethod = core::describeWalkMethod(project).text;
+    std::cerr << "  " << walkMethod << "\n";
 
     std::cerr << "Analysing\n";
     core::StageControl control;
@@ -203,12 +250,28 @@ int runAnalyze(const QStringList& arguments)
     const QString importPath = outDir.filePath(QStringLiteral("import_report.txt"));
 
     std::cerr << "Writing results\n";
-    core::Result<bool> written = gis::writeResults(project, analysis, resultsPath);
+    gis::ResultLayers layers;
+    try {
+        layers.serviceAreas =
+            core::serviceAreas(project, serviceAreaRequests(*parsed, project.config), control);
+    } catch (const std::invalid_argument& error) {
+        std::cerr << "greenrenew-cli: --service-areas: " << error.what() << "\n";
+        return kExitBadUsage;
+    }
+    std::string emptyAreas;
+    for (const core::ServiceArea& area : layers.serviceAreas)
+        if (area.area.empty())
+            emptyAreas += " " + area.facilityType + "/" + area.circleId;
+    if (!emptyAreas.empty())
+        std::cerr << "  service areas left empty (no facility of the type):" << emptyAreas
+                  << "\n";
+    core::Result<bool> written = gis::writeResults(project, analysis, resultsPath, layers);
     if (!written) {
         std::cerr << "greenrenew-cli: " << written.error().describe() << "\n";
         return kExitBadInput;
     }
-    if (!writeText(importPath, importReport.toText()))
+    if (!writeText(importPath, importReport.toText() + QStringLiteral("\n\nWalk: ")
+                                   + QString::fromStdString(walkMethod) + QLatin1Char('\n')))
         std::cerr << "greenrenew-cli: cannot write " << importPath.toStdString() << "\n";
     const QString summaryPath = outDir.filePath(QStringLiteral("district_summary.json"));
     if (!writeDistrictSummary(summaryPath, core::summarizeDistrict(project, analysis)))
