@@ -15,6 +15,8 @@
 
 #include <sys/resource.h>
 
+#include <boost/geometry/index/rtree.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -65,56 +67,88 @@ void writeCsv(const std::string& path, const core::Project& project,
     }
 }
 
-struct Extent {
+using ParcelIndex = boost::geometry::index::rtree<std::pair<core::Box, std::size_t>,
+                                                   boost::geometry::index::rstar<16>>;
+
+// Computed by hand: GCC 12 flags Boost.Geometry's envelope of a multipolygon as
+// maybe-uninitialized at -O3, and warnings are errors.
+core::Box boxOf(const core::MultiPolygon& geometry)
+{
     double minX = 1e300;
     double minY = 1e300;
     double maxX = -1e300;
     double maxY = -1e300;
-
-    bool overlaps(const Extent& other) const
-    {
-        return minX <= other.maxX && other.minX <= maxX && minY <= other.maxY
-            && other.minY <= maxY;
-    }
-};
-
-// Computed by hand: GCC 12 flags Boost.Geometry's envelope of a multipolygon as
-// maybe-uninitialized at -O3, and warnings are errors.
-Extent extentOf(const core::MultiPolygon& geometry)
-{
-    Extent extent;
     for (const core::Polygon& polygon : geometry) {
         for (const core::Point& point : polygon.outer()) {
-            extent.minX = std::min(extent.minX, point.x());
-            extent.minY = std::min(extent.minY, point.y());
-            extent.maxX = std::max(extent.maxX, point.x());
-            extent.maxY = std::max(extent.maxY, point.y());
+            minX = std::min(minX, point.x());
+            minY = std::min(minY, point.y());
+            maxX = std::max(maxX, point.x());
+            maxY = std::max(maxY, point.y());
         }
     }
-    return extent;
+    return core::Box(core::Point(minX, minY), core::Point(maxX, maxY));
 }
 
-// Recomputes the middle parcel (its geometry nudged, as after a vertex edit) and every parcel
-// whose envelope touches it; returns the seconds taken and the number of parcels.
-std::pair<double, std::size_t> timeEdit(const core::Project& project,
-                                        const core::FormMetricsCalculator& calculator)
+// The parcel envelopes an editing session keeps to find an edit's neighbours.
+ParcelIndex indexParcels(const core::Project& project)
 {
-    const std::size_t edited = project.parcels.size() / 2;
+    std::vector<std::pair<core::Box, std::size_t>> entries;
+    for (std::size_t i = 0; i < project.parcels.size(); ++i)
+        entries.emplace_back(boxOf(project.parcels[i].geometry), i);
+    return ParcelIndex(entries.begin(), entries.end());
+}
+
+struct EditTiming {
+    double wallMs = 0;
+    double cpuMs = 0;
+    std::size_t parcels = 0;
+};
+
+// Recomputes parcel `edited` (its geometry nudged 0.5 m east, as after a vertex edit) and
+// every parcel whose envelope touches the edited one's.
+EditTiming timeEdit(const core::Project& project, const ParcelIndex& index,
+                    const core::FormMetricsCalculator& calculator, std::size_t edited)
+{
     core::Parcel changed = project.parcels[edited];
     for (core::Point& point : changed.geometry.front().outer())
         point.x(point.x() + 0.5);
 
     const auto start = std::chrono::steady_clock::now();
-    const Extent extent = extentOf(changed.geometry);
-    std::size_t count = 1;
-    calculator.compute(changed);
-    for (std::size_t i = 0; i < project.parcels.size(); ++i) {
-        if (i != edited && extent.overlaps(extentOf(project.parcels[i].geometry))) {
-            calculator.compute(project.parcels[i]);
-            ++count;
-        }
-    }
-    return {secondsSince(start), count};
+    const double cpuStart = processCpuSeconds();
+    std::vector<std::pair<core::Box, std::size_t>> neighbours;
+    index.query(boost::geometry::index::intersects(boxOf(changed.geometry)),
+                std::back_inserter(neighbours));
+    std::vector<const core::Parcel*> stale{&changed};
+    for (const auto& [box, i] : neighbours)
+        if (i != edited)
+            stale.push_back(&project.parcels[i]);
+    calculator.compute(stale);
+    EditTiming timing;
+    timing.parcels = stale.size();
+    timing.wallMs = secondsSince(start) * 1000;
+    timing.cpuMs = (processCpuSeconds() - cpuStart) * 1000;
+    return timing;
+}
+
+// Edits each parcel of the middle tile in turn (at most 200) and prints the median and the
+// slowest.
+void timeEdits(const core::Project& project, const core::FormMetricsCalculator& calculator,
+               std::size_t tileSize)
+{
+    const ParcelIndex index = indexParcels(project);
+    const std::size_t tiles = project.parcels.size() / tileSize;
+    const std::size_t middleTile = tiles / 2;
+    std::vector<EditTiming> timings;
+    for (std::size_t k = 0; k < std::min<std::size_t>(tileSize, 200); ++k)
+        timings.push_back(timeEdit(project, index, calculator, middleTile * tileSize + k));
+    std::sort(timings.begin(), timings.end(),
+              [](const EditTiming& a, const EditTiming& b) { return a.cpuMs < b.cpuMs; });
+    const EditTiming& median = timings[timings.size() / 2];
+    const EditTiming& slowest = timings.back();
+    std::printf("edit (each of %zu parcels of tile %zu in turn, with its envelope neighbours): "
+                "median %.2f ms cpu / %.2f ms wall (%zu parcels), slowest %.2f ms cpu / %.2f ms "
+                "wall (%zu parcels)\n", timings.size(), middleTile, median.cpuMs,
+                median.wallMs, median.parcels, slowest.cpuMs, slowest.wallMs, slowest.parcels);
 }
 
 } // namespace
@@ -165,17 +199,13 @@ int main(int argc, char** argv)
     const auto indexStart = std::chrono::steady_clock::now();
     const core::FormMetricsCalculator calculator(project);
     const double indexSeconds = secondsSince(indexStart);
-    const double editCpuStart = processCpuSeconds();
-    const auto [editSeconds, editParcels] = timeEdit(project, calculator);
-    const double editCpuSeconds = processCpuSeconds() - editCpuStart;
 
     std::printf("parcels %zu buildings %zu green %zu\n", project.parcels.size(),
                 project.buildings.size(), project.green.size());
     std::printf("load %.2f s, form metrics %.3f s wall / %.3f s cpu (indexes alone %.3f s), "
                 "peak memory %ld MB\n", loadSeconds, computeSeconds, computeCpuSeconds,
                 indexSeconds, peakMemoryMb());
-    std::printf("edit: %zu parcels recomputed in %.2f ms wall / %.2f ms cpu\n", editParcels,
-                editSeconds * 1000, editCpuSeconds * 1000);
+    timeEdits(project, calculator, project.parcels.size() / repeat);
     if (!csvPath.empty())
         writeCsv(csvPath, project, metrics);
     return 0;

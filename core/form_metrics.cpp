@@ -272,6 +272,9 @@ struct FormMetricsCalculator::Impl {
         addCheck(metrics, "height", false, control->heightMaxM, maxHeightM, *control);
     }
 
+    std::vector<FormMetrics> computeParallel(const std::vector<const Parcel*>& parcels,
+                                             bool dense, const StageControl& control) const;
+
     FormMetrics compute(const Parcel& parcel, ThreadGeometries& geometries) const
     {
         GeosContext& geos = detail::threadGeosContext();
@@ -318,9 +321,9 @@ FormMetrics FormMetricsCalculator::compute(const Parcel& parcel) const
     return m_impl->compute(parcel, geometries);
 }
 
-std::vector<FormMetrics> FormMetricsCalculator::computeAll(const StageControl& control) const
+std::vector<FormMetrics> FormMetricsCalculator::Impl::computeParallel(
+    const std::vector<const Parcel*>& parcels, bool dense, const StageControl& control) const
 {
-    const std::vector<Parcel>& parcels = m_impl->project.parcels;
     std::vector<FormMetrics> results(parcels.size());
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
@@ -331,15 +334,15 @@ std::vector<FormMetrics> FormMetricsCalculator::computeAll(const StageControl& c
 
     // Threads take runs of neighbouring parcels (project order is mostly spatial: tiles,
     // blocks), so that a thread's cached footprints are seldom made again by the other.
-    const std::size_t run = std::max<std::size_t>(16, parcels.size() / 64);
+    const std::size_t run = dense ? std::max<std::size_t>(16, parcels.size() / 64) : 1;
     auto work = [&](bool reporting) {
         try {
-            Impl::ThreadGeometries geometries(m_impl->project, true);
+            ThreadGeometries geometries(project, dense);
             for (std::size_t first = next.fetch_add(run);
                  first < parcels.size() && !control.cancelled(); first = next.fetch_add(run)) {
                 const std::size_t last = std::min(parcels.size(), first + run);
                 for (std::size_t i = first; i < last && !control.cancelled(); ++i) {
-                    results[i] = m_impl->compute(parcels[i], geometries);
+                    results[i] = compute(*parcels[i], geometries);
                     const std::size_t count = ++done;
                     if (reporting && count % reportEvery == 0)
                         control.report(kStepName, static_cast<double>(count) / parcels.size());
@@ -364,9 +367,25 @@ std::vector<FormMetrics> FormMetricsCalculator::computeAll(const StageControl& c
         helper.join();
     if (failure)
         std::rethrow_exception(failure);
+    return results;
+}
+
+std::vector<FormMetrics> FormMetricsCalculator::computeAll(const StageControl& control) const
+{
+    std::vector<const Parcel*> parcels;
+    parcels.reserve(m_impl->project.parcels.size());
+    for (const Parcel& parcel : m_impl->project.parcels)
+        parcels.push_back(&parcel);
+    std::vector<FormMetrics> results = m_impl->computeParallel(parcels, true, control);
     if (!control.cancelled())
         control.report(kStepName, 1.0);
     return results;
+}
+
+std::vector<FormMetrics> FormMetricsCalculator::compute(
+    const std::vector<const Parcel*>& parcels) const
+{
+    return m_impl->computeParallel(parcels, false, StageControl{});
 }
 
 std::vector<FormMetrics> computeFormMetrics(const Project& project, const StageControl& control)

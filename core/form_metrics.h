@@ -78,6 +78,9 @@ public:
     FormMetricsCalculator& operator=(const FormMetricsCalculator&) = delete;
 
     FormMetrics compute(const Parcel& parcel) const;
+    /// Several parcels (such as an edited one and its neighbours), in parallel; result[i] for
+    /// parcels[i].
+    std::vector<FormMetrics> compute(const std::vector<const Parcel*>& parcels) const;
     /// All parcels of the project, in parallel, as computeFormMetrics().
     std::vector<FormMetrics> computeAll(const StageControl& control = {}) const;
 

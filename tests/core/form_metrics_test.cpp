@@ -374,6 +374,12 @@ TEST(FormMetrics, CalculatorRecomputesAnEditedParcel)
     const FormMetrics m = calculator.compute(edited);
     EXPECT_EQ(m.buildingCount, 1);
     EXPECT_NEAR(m.buildingDensity, 0.01, kTolerance);
+    // Both shapes at once, in parallel: results in the order asked.
+    const std::vector<FormMetrics> both = calculator.compute({&edited, &project.parcels[0]});
+    ASSERT_EQ(both.size(), 2u);
+    EXPECT_NEAR(both[0].buildingDensity, 0.01, kTolerance);
+    EXPECT_EQ(both[1].buildingCount, 0);
+    EXPECT_NEAR(both[1].areaM2, 10000, kTolerance);  // 100 x 100
 }
 
 TEST(FormMetrics, MissingParameterIsReported)
