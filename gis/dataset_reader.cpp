@@ -185,8 +185,10 @@ core::Result<std::vector<SourceLayer>> openSources(const QString& input, ImportR
     const QFileInfo info(input);
     if (info.isFile() && hasSuffix(input, "zip"))
         return openZip(input, report);
+    // An Esri file geodatabase is a folder that GDAL opens as one data set.
+    const bool fileGeodatabase = info.isDir() && hasSuffix(input, "gdb");
     if (input.startsWith(QLatin1String("PG:")) || input.startsWith(QLatin1String("/vsi"))
-        || info.isFile()) {
+        || info.isFile() || fileGeodatabase) {
         auto dataset = openDataset(input);
         if (!dataset)
             return dataset.error();

@@ -1,6 +1,7 @@
 // The file kinds designers are handed beside shapefiles and GeoPackages. The fixtures in
 // tests/data/import-formats/ are the four zone-36 parcels of the bad-input corpus written by
-// ogr2ogr (FlatGeobuf, KML in WGS 84, CSV with a WKT column, a zipped shapefile).
+// ogr2ogr (FlatGeobuf, KML in WGS 84, CSV with a WKT column, a zipped shapefile, a file
+// geodatabase).
 
 #include "gis/dataset_reader.h"
 
@@ -121,4 +122,15 @@ TEST(ImportFormats, ZipWithoutDataSaysSo)
     ASSERT_FALSE(project.ok());
     EXPECT_NE(project.error().message.find("holds no data file"), std::string::npos)
         << project.error().describe();
+}
+
+// An Esri file geodatabase is a folder: it used to be scanned as a folder of files and found
+// no layer. parcels.gdb was written by GDAL 3.6's OpenFileGDB driver from parcels.fgb
+// (ogr2ogr -f OpenFileGDB parcels.gdb parcels.fgb -nln parcels).
+TEST(ImportFormats, FileGeodatabaseFolderIsOneDataSet)
+{
+    gis::ImportReport report;
+    auto project = gis::readDataset(kFormats + QStringLiteral("parcels.gdb"), {}, report);
+    ASSERT_TRUE(project.ok()) << project.error().describe();
+    expectZone36Areas(project.value());
 }
