@@ -39,12 +39,13 @@ struct FormMetrics {
     double farRecordedOnly = 0;
     double greenM2 = 0;              // union of green parts inside the parcel
     double greenCoverage = 0;        // greenM2 / areaM2
-    int buildingCount = 0;           // buildings with a part inside the parcel
+    int buildingCount = 0;           // buildings with >= 1 mm2 inside (touching: not counted)
     int floorsEstimated = 0;         // of those, how many had floors estimated
     double meanFloors = 0;           // footprint-weighted mean floors
     double maxFloors = 0;
     double roofAreaM2 = 0;           // = footprintM2 (flat-roof assumption)
     double openSpaceShare = 0;       // 1 - buildingDensity
+    /// Unset: no input layer maps paved surfaces (green spaces and centre lines only).
     std::optional<double> imperviousShare;
     double residentialFloorAreaM2 = 0;
     double populationEst = 0;
