@@ -1,4 +1,5 @@
 #include "core/walk_access.h"
+#include "walk_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -21,37 +22,14 @@ Project serviceProject()
 {
     Project project;
     MethodConfig& config = project.config;
-    auto set = [&](const std::string& key, double value) {
-        SourcedValue v;
-        v.value = value;
-        config.parameters.values[key] = v;
-    };
-    set("walk.speed_m_per_min", 60);
-    set("walk.steps_time_factor", 2.0);
-    set("walk.snap_tolerance_m", 1.0);
-    set("walk.access_snap_m", 5.0);
-    set("walk.circle_mode", 0);
-    set("walk.service_area_buffer_m", 50.0);
+    test::setWalkParameters(config.parameters);
     config.lifeCircles = {{"5min", 300, 5, {"kindergarten", "bank"}, "test"}};
     config.facilityMappings = {{"kindergarten", "kindergarten"}, {"bank", "bank"}};
     return project;
 }
 
-Street street(std::vector<Point> points, const std::string& highway = "residential")
-{
-    Street s;
-    s.geometry.push_back(LineString(points.begin(), points.end()));
-    s.highway = highway;
-    return s;
-}
-
-Facility facility(double x, double y, const std::string& tag)
-{
-    Facility f;
-    f.location = Point(x, y);
-    f.tag = tag;
-    return f;
-}
+using test::facility;
+using test::street;
 
 TEST(ServiceAreaTest, StraightStreetReachesThresholdLessSnapEitherSide)
 {

@@ -1,4 +1,5 @@
 #include "core/walk_access.h"
+#include "walk_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -21,16 +22,8 @@ constexpr double kTolerance = 1e-9;
 MethodConfig walkConfig(double circleMode = 0)
 {
     MethodConfig config;
-    auto set = [&](const std::string& key, double value) {
-        SourcedValue v;
-        v.value = value;
-        config.parameters.values[key] = v;
-    };
-    set("walk.speed_m_per_min", 60);
-    set("walk.steps_time_factor", 2.0);
-    set("walk.snap_tolerance_m", 1.0);
-    set("walk.access_snap_m", 5.0);
-    set("walk.circle_mode", circleMode);
+    test::setWalkParameters(config.parameters);
+    test::setParameter(config.parameters, "walk.circle_mode", circleMode);
 
     config.lifeCircles = {{"5min", 300, 5, {"kindergarten", "community_shop"}, "test"},
                           {"10min", 500, 10, {"bank"}, "test"}};
@@ -48,33 +41,9 @@ MethodConfig walkConfig(double circleMode = 0)
     return config;
 }
 
-Street street(std::vector<Point> points, const std::string& highway = "residential")
-{
-    Street s;
-    s.geometry.push_back(LineString(points.begin(), points.end()));
-    s.highway = highway;
-    return s;
-}
-
-Parcel parcel(FeatureId id, double x0, double y0, double x1, double y1)
-{
-    Polygon polygon;
-    polygon.outer() = {Point(x0, y0), Point(x0, y1), Point(x1, y1), Point(x1, y0), Point(x0, y0)};
-    boost::geometry::correct(polygon);
-    Parcel p;
-    p.id = id;
-    p.geometry = MultiPolygon{polygon};
-    return p;
-}
-
-Facility facility(double x, double y, const std::string& tag, const std::string& category = {})
-{
-    Facility f;
-    f.location = Point(x, y);
-    f.tag = tag;
-    f.category = category;
-    return f;
-}
+using test::facility;
+using test::parcel;
+using test::street;
 
 bool contains(const std::vector<std::string>& list, const std::string& item)
 {

@@ -9,6 +9,7 @@
 
 #include "core/detail/walk_network.h"
 #include "core/walk_access.h"
+#include "walk_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -41,54 +42,23 @@ std::shared_ptr<const ElevationGrid> risingPlane()
     return grid;
 }
 
+using test::facility;
+using test::parcel;
+using test::street;
+
 Project slopeProject()
 {
     Project project;
-    auto set = [&](const std::string& key, double value) {
-        SourcedValue v;
-        v.value = value;
-        project.config.parameters.values[key] = v;
-    };
-    set("walk.speed_m_per_min", 60);
-    set("walk.steps_time_factor", 2.0);
-    set("walk.snap_tolerance_m", 1.0);
-    set("walk.access_snap_m", 5.0);
-    set("walk.circle_mode", 0);
-    set("walk.service_area_buffer_m", 50.0);
-    set("walk.tobler_slope_factor", 3.5);
-    set("walk.tobler_slope_offset", 0.05);
+    test::setWalkParameters(project.config.parameters);
+    test::setParameter(project.config.parameters, "walk.tobler_slope_factor", 3.5);
+    test::setParameter(project.config.parameters, "walk.tobler_slope_offset", 0.05);
     project.config.lifeCircles = {{"5min", 300, 5, {"kindergarten"}, "test"}};
     project.config.facilityMappings = {{"kindergarten", "kindergarten"}};
     project.elevation = risingPlane();
     return project;
 }
 
-Street street(std::vector<Point> points, const std::string& highway = "residential")
-{
-    Street s;
-    s.geometry.push_back(LineString(points.begin(), points.end()));
-    s.highway = highway;
-    return s;
-}
-
-Parcel parcel(FeatureId id, double x0, double y0, double x1, double y1)
-{
-    Polygon polygon;
-    polygon.outer() = {Point(x0, y0), Point(x0, y1), Point(x1, y1), Point(x1, y0), Point(x0, y0)};
-    boost::geometry::correct(polygon);
-    Parcel p;
-    p.id = id;
-    p.geometry = MultiPolygon{polygon};
-    return p;
-}
-
-Facility kindergarten(double x, double y)
-{
-    Facility f;
-    f.location = Point(x, y);
-    f.tag = "kindergarten";
-    return f;
-}
+Facility kindergarten(double x, double y) { return facility(x, y, "kindergarten"); }
 
 detail::WalkNetworkOptions slopeOptions(const ElevationGrid& grid)
 {
@@ -157,9 +127,7 @@ TEST(WalkSlopeTest, ParcelWalksUphillToOneFacilityAndDownhillToTheOther)
     project.config.facilityMappings = {{"kindergarten", "kindergarten"}, {"bank", "bank"}};
     project.streets = {street({Point(0, 0), Point(50, 0), Point(100, 0), Point(150, 0)})};
     project.parcels = {parcel(1, -8, -3, -2, 3), parcel(2, 152, -3, 158, 3)};
-    Facility bank = kindergarten(25, 5);
-    bank.tag = "bank";
-    project.facilities = {kindergarten(125, 5), bank};
+    project.facilities = {kindergarten(125, 5), facility(25, 5, "bank")};
 
     WalkAccessResult result = analyzeWalkAccess(project);
     ASSERT_EQ(result.parcels.size(), 2u);

@@ -1,6 +1,7 @@
 // The service_areas layer of results.gpkg, read back through GDAL and checked by hand.
 
 #include "gis/results_writer.h"
+#include "tests/core/walk_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -26,29 +27,13 @@ core::Project streetProject()
     utm.exportToWkt(&wkt);
     project.crsWkt = wkt;
     CPLFree(wkt);
-    auto set = [&](const std::string& key, double value) {
-        core::SourcedValue v;
-        v.value = value;
-        project.config.parameters.values[key] = v;
-    };
-    set("walk.speed_m_per_min", 60);
-    set("walk.steps_time_factor", 2.0);
-    set("walk.snap_tolerance_m", 1.0);
-    set("walk.access_snap_m", 5.0);
-    set("walk.circle_mode", 0);
-    set("walk.service_area_buffer_m", 50.0);
+    core::test::setWalkParameters(project.config.parameters);
     project.config.lifeCircles = {{"5min", 300, 5, {"kindergarten", "bank"}, "test"},
                                   {"10min", 500, 10, {"bank"}, "test"}};
     project.config.facilityMappings = {{"kindergarten", "kindergarten"}, {"bank", "bank"}};
 
-    core::Street street;
-    street.geometry.push_back(core::LineString{{355000, 3457000}, {356000, 3457000}});
-    street.highway = "residential";
-    project.streets = {street};
-    core::Facility kindergarten;
-    kindergarten.location = core::Point(355100, 3457010);
-    kindergarten.tag = "kindergarten";
-    project.facilities = {kindergarten};
+    project.streets = {core::test::street({{355000, 3457000}, {356000, 3457000}})};
+    project.facilities = {core::test::facility(355100, 3457010, "kindergarten")};
     return project;
 }
 
