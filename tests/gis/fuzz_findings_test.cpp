@@ -32,8 +32,8 @@ TEST(FuzzFindings, CoordinatesBeyondAnyGridAreSkippedBeforeGeos)
     gis::ImportReport report;
     gis::ImportOptions options;
     options.sourceCrs = QStringLiteral("LOCAL");
-    auto project = gis::readDataset(kFindings + QStringLiteral("/shp-coordinates-1e252/parcels.shp"),
-                                    options, report);
+    const QString input = kFindings + QStringLiteral("/shp-coordinates-1e252/parcels.shp");
+    auto project = gis::readDataset(input, options, report);
     ASSERT_TRUE(project.ok()) << project.error().describe();
     ASSERT_EQ(report.layers.size(), 1u);
     EXPECT_EQ(report.layers[0].read, 3);
