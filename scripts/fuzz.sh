@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the import fuzz target (tests/fuzz, clang libFuzzer + AddressSanitizer) into
-# build-fuzz/ and runs it in one worker process on one core, at low priority, from a seed corpus made of the test
-# data (tests/data/bad-inputs, tests/data/import-formats).
+# build-fuzz/ and runs it in one worker process on one core, at low priority, from a seed
+# corpus made of the test data (tests/data/bad-inputs, tests/data/import-formats).
 #   scripts/fuzz.sh [SECONDS]   (default 600; findings land in build-fuzz/findings/)
 # Not part of CI: it needs clang and runs for minutes.
 set -uo pipefail
