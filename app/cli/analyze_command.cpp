@@ -38,8 +38,9 @@ struct AnalyzeArguments {
     double unitScale = 1.0;
     /// Terrain for walk slopes (GeoTIFF); empty: flat.
     QString demFile;
-    /// Service areas for results.gpkg: "" every required type in its circles, "none", or
-    /// facility types separated by commas (each in every circle).
+    /// Service areas for results.gpkg: "" none (they double the walk stage's time), "all" every
+    /// required type in its circles, or facility types separated by commas (each in every
+    /// circle).
     QString serviceAreas;
     /// Map sheet paper ("A3", "A1-portrait"); empty: no sheet, only the screen-size PNG.
     std::optional<render::Paper> paper;
@@ -76,8 +77,8 @@ std::optional<AnalyzeArguments> parseArguments(const QStringList& arguments)
                       QStringLiteral("elevation raster (GeoTIFF): walk times follow the slope"),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("service-areas"),
-                      QStringLiteral("TYPE[,TYPE] for every circle, or none (default: each "
-                                     "required type in its circle)"),
+                      QStringLiteral("service areas layer: TYPE[,TYPE] in every circle, or all "
+                                     "(each required type in its circle); default none"),
                       QStringLiteral("TYPES")});
 
     QStringList withProgram = arguments;
@@ -159,10 +160,10 @@ bool writeText(const QString& path, const QString& text)
 std::vector<core::ServiceAreaRequest> serviceAreaRequests(const AnalyzeArguments& arguments,
                                                           const core::MethodConfig& config)
 {
-    if (arguments.serviceAreas.isEmpty())
+    if (arguments.serviceAreas == QStringLiteral("all"))
         return core::requiredServiceAreas(config);
     std::vector<core::ServiceAreaRequest> requests;
-    if (arguments.serviceAreas == QStringLiteral("none"))
+    if (arguments.serviceAreas.isEmpty() || arguments.serviceAreas == QStringLiteral("none"))
         return requests;
     for (const QString& type : arguments.serviceAreas.split(QLatin1Char(','), Qt::SkipEmptyParts))
         for (const core::LifeCircle& circle : config.lifeCircles)
