@@ -15,6 +15,7 @@
 
 #include <boost/geometry.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -152,6 +153,28 @@ TEST(WalkSlopeTest, ServiceAreaReachesFartherDownhillThanUphill)
     EXPECT_NEAR(area.streetLengthM, 300 / kUphill + 300, 1e-6);
     EXPECT_TRUE(boost::geometry::within(Point(790, 0), area.area));
     EXPECT_FALSE(boost::geometry::within(Point(230, 0), area.area));  // 288.6 - 50 = 238.6
+}
+
+TEST(WalkSlopeTest, AFlatDemChangesNothing)
+{
+    // On level ground Tobler's factor is exp(3.5 (|0 + 0.05| - 0.05)) = exp(0) = 1, so a DEM
+    // of one height gives the distances of no DEM: round a corner, 100 + 40 + 5 m snap.
+    Project project = slopeProject();
+    auto level = std::make_shared<ElevationGrid>(*risingPlane());
+    std::fill(level->heightsM.begin(), level->heightsM.end(), 12.5);
+    project.streets = {street({Point(0, 0), Point(100, 0), Point(100, 40)})};
+    project.parcels = {parcel(1, -8, -3, -2, 3)};
+    project.facilities = {kindergarten(95, 40)};
+    double withoutM = analyzeWalkAccess([&] {
+        Project flat = project;
+        flat.elevation = nullptr;
+        return flat;
+    }()).parcels[0].distanceM.at("kindergarten");
+    project.elevation = level;
+    EXPECT_NEAR(withoutM, 145.0, 1e-9);
+    WalkAccessResult result = analyzeWalkAccess(project);
+    EXPECT_NEAR(result.parcels[0].distanceM.at("kindergarten"), withoutM, 1e-9);
+    EXPECT_DOUBLE_EQ(result.network.unelevatedLengthM, 0.0);  // every metre on the DEM
 }
 
 TEST(WalkSlopeTest, ADemNeedsTheToblerParameters)
