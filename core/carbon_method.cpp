@@ -102,8 +102,9 @@ const char* categoryName(Category category)
     case Category::Transport: return "transport";
     case Category::Greening: return "greening";
     case Category::Waste: return "waste";
+    case Category::None: return "none";
     }
-    return "construction";
+    return "none";
 }
 
 const char* ratingName(Rating rating)
@@ -156,6 +157,7 @@ double CarbonLedger::categoryT(Category category) const
     case Category::Transport: return transportT;
     case Category::Greening: return greeningT;
     case Category::Waste: return wasteT;
+    case Category::None: return 0;
     }
     return 0;
 }
@@ -187,7 +189,9 @@ GridFactorChoice selectedGridFactor(const ParameterSet& parameters)
 
 Category leadingCategory(const CarbonLedger& ledger)
 {
-    Category leading = Category::Greening;
+    // A parcel with no buildings, occupants or green books exact zeros: it is no sink, and
+    // painting it as one would overstate the district's green (issue 6, QA defect 1).
+    Category leading = ledger.greeningT < 0 ? Category::Greening : Category::None;
     double largest = 0;
     for (Category category : kCategories) {
         if (ledger.categoryT(category) > largest) {

@@ -18,7 +18,9 @@
 
 namespace greenrenew::core {
 
-enum class Category { Construction, Transport, Greening, Waste };
+/// The four categories of the paper; None only names the leading category of a parcel that
+/// neither emits nor absorbs anything (no buildings, no occupants, no green).
+enum class Category { Construction, Transport, Greening, Waste, None };
 enum class Rating { Serious, Medium, Slight, NotAssessed };
 
 const char* categoryName(Category category);
@@ -81,7 +83,8 @@ struct GridFactorChoice {
 struct CarbonAssessment {
     std::vector<IndexRating> ratings;  // one per index, in indexIds() order
     CarbonLedger ledger;
-    /// The largest positive emission category; Greening when no category emits (a net sink).
+    /// The largest positive emission category; Greening when no category emits but the green
+    /// absorbs (a net sink); None when the ledger is empty (nothing emits and nothing absorbs).
     Category leading = Category::Construction;
     /// Categories by ledger amount, largest first (ties in the paper's order).
     std::vector<Category> categoryOrder;

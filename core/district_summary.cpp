@@ -44,6 +44,8 @@ DistrictSummary summarizeDistrict(const Project& project, const Analysis& analys
             ++summary.ratingCounts[static_cast<std::size_t>(rating.rating)];
         // A parcel not reached (no ratings) leads with nothing.
         if (!carbon.ratings.empty()) {
+            if (carbon.leading == Category::None)
+                ++summary.noneLeadingParcels;
             for (CategorySummary& category : summary.categories) {
                 if (category.category == carbon.leading)
                     ++category.leadingParcels;

@@ -29,6 +29,8 @@ struct DistrictSummary {
     double grossEmissionsT = 0;        // sum of the parcels' positive categories
     /// In the paper's order: construction, transport, greening, waste.
     std::array<CategorySummary, 4> categories;
+    /// Parcels that neither emit nor absorb (leading category None): counted in no category.
+    std::size_t noneLeadingParcels = 0;
     /// Parcel ids ordered by total, largest first (orderParcelsByTotal).
     std::vector<FeatureId> parcelsByTotal;
     /// Index ratings over all parcels and indices, by Rating (serious, medium, slight,

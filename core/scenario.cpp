@@ -33,6 +33,7 @@ void addTo(CarbonLedger& ledger, Category category, double amountT)
     case Category::Transport: ledger.transportT += amountT; break;
     case Category::Greening: ledger.greeningT += amountT; break;
     case Category::Waste: ledger.wasteT += amountT; break;
+    case Category::None: break;  // names a leading category only, never a ledger amount
     }
 }
 

@@ -1,6 +1,7 @@
 #include "ui/parcel_inspector.h"
 
 #include "ui/render/map_renderer.h"
+#include "ui/render/map_theme.h"
 
 #include <QHeaderView>
 #include <QLocale>
@@ -73,6 +74,14 @@ QString complianceLabel(const core::ComplianceCheck& check)
     return QStringLiteral("%1 %2").arg(figure, fromStd(check.bound));
 }
 
+/// An index as on the map legend and in the report (render::indexLabel), in both languages
+/// like every other label of the inspector.
+QString indexText(const std::string& index)
+{
+    return QStringLiteral("%1 %2").arg(render::indexLabel(index, QStringLiteral("zh")),
+                                      render::indexLabel(index, QStringLiteral("en")));
+}
+
 QString facilityTypeText(const core::Project& project, const std::string& id)
 {
     for (const core::FacilityType& type : project.config.facilityTypes) {
@@ -140,11 +149,21 @@ QTreeWidgetItem* ParcelInspector::addRow(QTreeWidgetItem* section, const QString
 
 QString ParcelInspector::valueText(const QString& key) const
 {
+    return columnText(key, 1);
+}
+
+QString ParcelInspector::labelText(const QString& key) const
+{
+    return columnText(key, 0);
+}
+
+QString ParcelInspector::columnText(const QString& key, int column) const
+{
     for (int i = 0; i < topLevelItemCount(); ++i) {
         const QTreeWidgetItem* section = topLevelItem(i);
         for (int j = 0; j < section->childCount(); ++j) {
             if (section->child(j)->data(0, kKeyRole).toString() == key)
-                return section->child(j)->text(1);
+                return section->child(j)->text(column);
         }
     }
     return {};
@@ -270,7 +289,7 @@ void ParcelInspector::addCarbonRows(const core::Project& project,
                 QStringLiteral("%1 %2").arg(number(rating.proxy, 2), fromStd(rating.proxyUnit))
                     .trimmed());
         QTreeWidgetItem* row = addRow(ratings, QStringLiteral("rating_") + fromStd(rating.index),
-                                      fromStd(rating.index), text);
+                                      indexText(rating.index), text);
         row->setToolTip(1, fromStd(rating.reason));
     }
 
@@ -287,7 +306,7 @@ void ParcelInspector::addCarbonRows(const core::Project& project,
                                       fromStd(measure.confidence));
         QTreeWidgetItem* row =
             addRow(measures, QStringLiteral("intervention_") + fromStd(measure.technique),
-                   fromStd(measure.index), text);
+                   indexText(measure.index), text);
         if (!measure.basis.empty())
             row->setToolTip(1, text + QStringLiteral("\n") + fromStd(measure.basis));
     }

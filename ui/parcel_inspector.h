@@ -23,8 +23,11 @@ public:
 
     /// Text shown for the row with KEY (e.g. "area_m2", "far", "gaps_5min"), empty if absent.
     QString valueText(const QString& key) const;
+    /// Label shown for the row with KEY (e.g. "rating_walk_life_circle"), empty if absent.
+    QString labelText(const QString& key) const;
 
 private:
+    QString columnText(const QString& key, int column) const;
     QTreeWidgetItem* addSection(const QString& title);
     QTreeWidgetItem* addRow(QTreeWidgetItem* section, const QString& key, const QString& label,
                             const QString& value);

@@ -41,6 +41,8 @@ bool writeDistrictSummary(const QString& path, const core::DistrictSummary& summ
     root[QStringLiteral("co2_total_t")] = summary.totals.totalT();
     root[QStringLiteral("gross_emissions_t")] = summary.grossEmissionsT;
     root[QStringLiteral("categories")] = categories;
+    root[QStringLiteral("parcels_leading_none")] =
+        static_cast<qint64>(summary.noneLeadingParcels);
     root[QStringLiteral("parcels_by_total")] = idsOf(summary.parcelsByTotal);
     root[QStringLiteral("rating_counts")] = ratings;
     QJsonObject grid;

@@ -55,7 +55,8 @@ double largestCircleM(const MethodConfig& config)
 
 AccessDistance accessDistance(std::initializer_list<const char*> types, const WalkAccess& walk,
                               const MethodConfig& config, const CarbonDistrict& district,
-                              const CarbonParameters& parameters, const std::string& defaultKey)
+                              const CarbonParameters& parameters, const std::string& defaultKey,
+                              bool facilitiesLayerPresent)
 {
     AccessDistance access;
     std::string measured;
@@ -72,7 +73,9 @@ AccessDistance accessDistance(std::initializer_list<const char*> types, const Wa
         }
     }
 
-    if (!measured.empty() && walk.connected) {
+    // Without a facilities layer nothing was measured; the ledger then books the stated
+    // default, and the ratings say the figure is missing (carbon_ratings.cpp).
+    if (!measured.empty() && walk.connected && facilitiesLayerPresent) {
         if (nearest) {
             access.distanceM = *nearest;
             access.how = "walk network to " + nearestType;
@@ -91,8 +94,9 @@ AccessDistance accessDistance(std::initializer_list<const char*> types, const Wa
     access.distanceM = parameters.value(defaultKey);
     access.fromDefault = true;
     access.how = std::string("project default ") + defaultKey + " ("
-                 + (walk.connected ? "no facility type " + wanted + " measured"
-                                   : std::string("parcel not on the walk network"))
+                 + (!facilitiesLayerPresent ? std::string("no facilities layer")
+                    : walk.connected        ? "no facility type " + wanted + " measured"
+                                            : std::string("parcel not on the walk network"))
                  + ")";
     return access;
 }
@@ -329,13 +333,18 @@ ParcelFacts gatherFacts(const Project& project, const Parcel& parcel, const Form
     facts.publicIntensity = parameters.value("carbon.energy.intensity.public");
 
     const MethodConfig& config = project.config;
+    facts.facilitiesLayerPresent = !project.facilities.empty();
+    facts.streetLayerPresent = !project.streets.empty();
     facts.bike = accessDistance(kBikeTypes, walk, config, district, parameters,
-                                "carbon.default.bike_station_distance_m");
+                                "carbon.default.bike_station_distance_m",
+                                facts.facilitiesLayerPresent);
     facts.cyclewayDistanceM = nearestCyclewayM(project, parcel, district);
     facts.bus = accessDistance(kBusTypes, walk, config, district, parameters,
-                               "carbon.default.bus_stop_distance_m");
+                               "carbon.default.bus_stop_distance_m",
+                               facts.facilitiesLayerPresent);
     facts.collection = accessDistance(kCollectionTypes, walk, config, district, parameters,
-                                      "carbon.default.collection_point_distance_m");
+                                      "carbon.default.collection_point_distance_m",
+                                      facts.facilitiesLayerPresent);
     measureParks(project, parcel, parameters, facts);
     facts.greenPerPerson = greenPerPerson(project, district, parameters);
     return facts;

@@ -80,6 +80,11 @@ struct ParcelFacts {
     std::optional<double> parkReachRatio;
     std::string parkHow;
     bool greenLayerPresent = false;
+    /// Whether the project has a facilities layer and a street layer at all: without them the
+    /// access figures are unknown, and the stated defaults (meant for a facility type the data
+    /// do not map) do not stand in for a whole missing layer in the ratings.
+    bool facilitiesLayerPresent = false;
+    bool streetLayerPresent = false;
     /// Public green per person of the district, one per life circle with a GB 50180 Table
     /// 4.0.4 value; empty when the district has no residents.
     std::vector<GreenPerPerson> greenPerPerson;

@@ -73,6 +73,12 @@ Estimate compactDensity(const Context& c)
                         "footprint x excess share, turned to green", "low");
 }
 
+// The routes to several missing services leave the parcel along the same streets and part
+// where they turn off, so their union is at least the longest route and usually not much
+// longer: the longest one is planted (summing them counted the shared trunk once per service).
+// Only services the walk reached count: a route cannot lead to a service the district lacks
+// within the largest circle (that gap calls for the facility itself, named in the rating), and
+// the walk search stops at the largest circle, which therefore bounds the length.
 Estimate walkLifeCircle(const Context& c)
 {
     double largest = 0;
@@ -82,13 +88,20 @@ Estimate walkLifeCircle(const Context& c)
     for (const auto& [circle, types] : c.walk.gaps)
         missing.insert(types.begin(), types.end());
     double metres = 0;
+    std::string longestTo;
     for (const std::string& type : missing) {
         auto it = c.walk.distanceM.find(type);
-        metres += it != c.walk.distanceM.end() ? it->second : largest;
+        if (it != c.walk.distanceM.end() && std::min(it->second, largest) > metres) {
+            metres = std::min(it->second, largest);
+            longestTo = type;
+        }
     }
     const double width = c.parameters.value("carbon.intervention.route_planting_width_m");
-    const Estimate planted = sinkEstimate(c, metres * width, "route length x planting width",
-                                          "low");
+    const Estimate planted = sinkEstimate(
+        c, metres * width,
+        "longest walk route to a missing service reached (" + longestTo
+            + "), at most the largest circle, x carbon.intervention.route_planting_width_m",
+        "low");
     return {metres, std::string("m"), planted.effectT, planted.actsOnT, planted.confidence,
             planted.basis};
 }
@@ -289,6 +302,11 @@ std::vector<Intervention> chooseInterventions(const CarbonAssessment& assessment
         intervention.effectTPerYear = std::clamp(estimate.effectT, 0.0, intervention.actsOnT);
         intervention.confidence = estimate.confidence;
         intervention.basis = estimate.basis;
+        // Only measures that change this parcel's ledger are listed: on a bare lot (nothing
+        // booked) or with nothing to act on, the index's rating and reason still say what is
+        // wrong, but a line of 0 t would read as a plan with no effect (docs/method.md).
+        if (!(intervention.effectTPerYear > 0))
+            continue;
         chosen.push_back(std::move(intervention));
     }
     return chosen;

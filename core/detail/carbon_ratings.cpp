@@ -49,13 +49,20 @@ std::string describe(const Check& check)
     return text;
 }
 
+// `missing` names the figures of the index that could not be measured and why. A missing
+// figure can only make the index worse, so a serious band from the figures present stands;
+// any better band would be a guess and the index is not assessed, with the reason.
 IndexRating rateChecks(const std::string& index, const std::vector<Check>& checks,
-                       double mediumMargin)
+                       double mediumMargin, const std::vector<std::string>& missing = {})
 {
     IndexRating rating;
     rating.index = index;
+    std::string notMeasured;
+    for (const std::string& figure : missing)
+        notMeasured += (notMeasured.empty() ? "" : "; ") + figure;
     if (checks.empty()) {
-        rating.reason = "no figure and no project default to rate";
+        rating.reason = missing.empty() ? "no figure and no project default to rate"
+                                        : notMeasured;
         return rating;
     }
     const Check* worst = &checks.front();
@@ -72,6 +79,15 @@ IndexRating rateChecks(const std::string& index, const std::vector<Check>& check
         if (!rating.reason.empty())
             rating.reason += "; ";
         rating.reason += describe(check);
+    }
+    if (!missing.empty()) {
+        if (rating.rating != Rating::Serious) {
+            rating.reason = notMeasured + "; the figures present alone would rate "
+                            + ratingName(rating.rating) + ": " + rating.reason;
+            rating.rating = Rating::NotAssessed;
+        } else {
+            rating.reason += "; " + notMeasured;
+        }
     }
     return rating;
 }
@@ -126,6 +142,35 @@ void addIf(std::vector<Check>& checks, std::optional<Check> check)
         checks.push_back(std::move(*check));
 }
 
+// Why an access figure is unknown: no facilities layer, or no street layer to walk on.
+std::optional<std::string> accessUnknown(const RatingContext& c, const std::string& figure)
+{
+    if (!c.facts.facilitiesLayerPresent)
+        return figure + " not measured: no facilities layer in the project";
+    if (!c.facts.streetLayerPresent)
+        return figure + " not measured: no street layer (no walk network) in the project";
+    return std::nullopt;
+}
+
+std::optional<std::string> greenUnknown(const std::string& figure, bool known)
+{
+    if (known)
+        return std::nullopt;
+    return figure + " not measured: no green layer in the project";
+}
+
+// The impervious share comes from surface data, else from the mapped green (1 - coverage).
+bool imperviousKnown(const RatingContext& c)
+{
+    return c.facts.imperviousFromData || c.facts.greenLayerPresent;
+}
+
+void addIf(std::vector<std::string>& missing, std::optional<std::string> reason)
+{
+    if (reason)
+        missing.push_back(std::move(*reason));
+}
+
 IndexRating rateCompactDensity(const RatingContext& c)
 {
     std::vector<Check> checks;
@@ -140,6 +185,8 @@ IndexRating rateWalkLifeCircle(const RatingContext& c)
 {
     if (c.config.lifeCircles.empty())
         return fixedRating("walk_life_circle", Rating::NotAssessed, "no life circles configured");
+    if (const auto unknown = accessUnknown(c, "walk score"))
+        return fixedRating("walk_life_circle", Rating::NotAssessed, *unknown);
     Check check{"walk_score", c.walk.walkScore,
                 c.parameters.value("carbon.walk_life_circle.score_min"), LimitBound::Min,
                 "share", "carbon.walk_life_circle.score_min", false};
@@ -156,17 +203,22 @@ IndexRating rateWalkLifeCircle(const RatingContext& c)
 IndexRating rateHeatIsland(const RatingContext& c)
 {
     std::vector<Check> checks;
+    std::vector<std::string> missing;
     addIf(checks, controlCheck(c.form, "building_density", "max", c.facts.buildingDensity,
                                c.parameters, "carbon.compact_density.density_max"));
-    addIf(checks, controlCheck(c.form, "green_coverage", "min", c.facts.greenCoverage,
-                               c.parameters, "carbon.carbon_planting.green_min"));
-    checks.push_back({"impervious_share", c.facts.imperviousShare,
-                      c.parameters.value("carbon.heat_island.impervious_max"), LimitBound::Max,
-                      "share",
-                      c.facts.imperviousFromData ? "surface data"
-                                                 : "estimated as 1 - green coverage",
-                      false});
-    return rateChecks("heat_island", checks, c.mediumMargin);
+    if (c.facts.greenLayerPresent)
+        addIf(checks, controlCheck(c.form, "green_coverage", "min", c.facts.greenCoverage,
+                                   c.parameters, "carbon.carbon_planting.green_min"));
+    addIf(missing, greenUnknown("green coverage", c.facts.greenLayerPresent));
+    if (imperviousKnown(c))
+        checks.push_back({"impervious_share", c.facts.imperviousShare,
+                          c.parameters.value("carbon.heat_island.impervious_max"),
+                          LimitBound::Max, "share",
+                          c.facts.imperviousFromData ? "surface data"
+                                                     : "estimated as 1 - green coverage",
+                          false});
+    addIf(missing, greenUnknown("impervious share (no surface data either)", imperviousKnown(c)));
+    return rateChecks("heat_island", checks, c.mediumMargin, missing);
 }
 
 IndexRating rateRenewableEnergy(const RatingContext& c)
@@ -206,10 +258,13 @@ IndexRating rateEnergySavingBuildings(const RatingContext& c)
 
 IndexRating rateBicycleUse(const RatingContext& c)
 {
-    std::vector<Check> checks{
-        {"bike_station_distance", c.facts.bike.distanceM,
-         c.parameters.value("carbon.bicycle_use.station_reach_m"), LimitBound::Max, "m",
-         c.facts.bike.how, c.facts.bike.fromDefault}};
+    std::vector<Check> checks;
+    std::vector<std::string> missing;
+    addIf(missing, accessUnknown(c, "bike station distance"));
+    if (missing.empty())
+        checks.push_back({"bike_station_distance", c.facts.bike.distanceM,
+                          c.parameters.value("carbon.bicycle_use.station_reach_m"),
+                          LimitBound::Max, "m", c.facts.bike.how, c.facts.bike.fromDefault});
     // Cycle ways are a second proxy only where the street layer maps any: an OSM extract
     // without highway=cycleway says nothing about painted lanes on the roads.
     if (c.facts.cyclewayDistanceM)
@@ -217,7 +272,7 @@ IndexRating rateBicycleUse(const RatingContext& c)
                           c.parameters.value("carbon.bicycle_use.cycleway_reach_m"),
                           LimitBound::Max, "m", "nearest highway=cycleway, straight line",
                           false});
-    IndexRating rating = rateChecks("bicycle_use", checks, c.mediumMargin);
+    IndexRating rating = rateChecks("bicycle_use", checks, c.mediumMargin, missing);
     if (!c.facts.cyclewayDistanceM)
         rating.reason += "; no cycle way (highway=cycleway) mapped in the district";
     return rating;
@@ -228,11 +283,14 @@ IndexRating rateCleanVehicles(const RatingContext& c)
     std::vector<Check> checks{
         {"fleet_clean_share", c.parameters.value("carbon.default.fleet_clean_share"),
          c.parameters.value("carbon.clean_vehicles.clean_share_min"), LimitBound::Min, "share",
-         "project setting carbon.default.fleet_clean_share", true},
-        {"bus_stop_distance", c.facts.bus.distanceM,
-         c.parameters.value("carbon.clean_vehicles.bus_stop_reach_m"), LimitBound::Max, "m",
-         c.facts.bus.how, c.facts.bus.fromDefault}};
-    return rateChecks("clean_vehicles", checks, c.mediumMargin);
+         "project setting carbon.default.fleet_clean_share", true}};
+    std::vector<std::string> missing;
+    addIf(missing, accessUnknown(c, "bus stop distance"));
+    if (missing.empty())
+        checks.push_back({"bus_stop_distance", c.facts.bus.distanceM,
+                          c.parameters.value("carbon.clean_vehicles.bus_stop_reach_m"),
+                          LimitBound::Max, "m", c.facts.bus.how, c.facts.bus.fromDefault});
+    return rateChecks("clean_vehicles", checks, c.mediumMargin, missing);
 }
 
 IndexRating rateRoofWallGreening(const RatingContext& c)
@@ -250,9 +308,12 @@ IndexRating rateRoofWallGreening(const RatingContext& c)
 IndexRating rateCarbonPlanting(const RatingContext& c)
 {
     std::vector<Check> checks;
-    addIf(checks, controlCheck(c.form, "green_coverage", "min", c.facts.greenCoverage,
-                               c.parameters, "carbon.carbon_planting.green_min"));
-    return rateChecks("carbon_planting", checks, c.mediumMargin);
+    std::vector<std::string> missing;
+    if (c.facts.greenLayerPresent)
+        addIf(checks, controlCheck(c.form, "green_coverage", "min", c.facts.greenCoverage,
+                                   c.parameters, "carbon.carbon_planting.green_min"));
+    addIf(missing, greenUnknown("green coverage", c.facts.greenLayerPresent));
+    return rateChecks("carbon_planting", checks, c.mediumMargin, missing);
 }
 
 std::vector<Check> greenPerPersonChecks(const RatingContext& c)
@@ -305,11 +366,17 @@ IndexRating rateWaterFriendlySpace(const RatingContext& c)
                 LimitBound::Min, "share",
                 c.facts.imperviousFromData ? "surface data" : "permeable = mapped green",
                 false};
+    if (!imperviousKnown(c))
+        return rateChecks("water_friendly_space", {}, c.mediumMargin,
+                          {*greenUnknown("permeable share (no surface data either)", false)});
     return rateChecks("water_friendly_space", {check}, c.mediumMargin);
 }
 
 IndexRating rateRainGreyWater(const RatingContext& c)
 {
+    if (!imperviousKnown(c))
+        return rateChecks("rain_grey_water", {}, c.mediumMargin,
+                          {*greenUnknown("runoff coefficient (no surface data either)", false)});
     const double runoff = runoffCoefficient(c.facts, c.parameters);
     const double reuse = c.parameters.value("carbon.default.rain_reuse_share");
     Check check{"annual_runoff_control_rate", 1.0 - runoff + reuse * runoff,
@@ -324,11 +391,15 @@ IndexRating rateDomesticGarbage(const RatingContext& c)
     std::vector<Check> checks{
         {"recycling_rate", c.parameters.value("carbon.default.recycling_rate"),
          c.parameters.value("carbon.domestic_garbage.recycling_rate_min"), LimitBound::Min,
-         "share", "project default carbon.default.recycling_rate", true},
-        {"collection_point_distance", c.facts.collection.distanceM,
-         c.parameters.value("carbon.domestic_garbage.collection_reach_m"), LimitBound::Max, "m",
-         c.facts.collection.how, c.facts.collection.fromDefault}};
-    return rateChecks("domestic_garbage", checks, c.mediumMargin);
+         "share", "project default carbon.default.recycling_rate", true}};
+    std::vector<std::string> missing;
+    addIf(missing, accessUnknown(c, "collection point distance"));
+    if (missing.empty())
+        checks.push_back({"collection_point_distance", c.facts.collection.distanceM,
+                          c.parameters.value("carbon.domestic_garbage.collection_reach_m"),
+                          LimitBound::Max, "m", c.facts.collection.how,
+                          c.facts.collection.fromDefault});
+    return rateChecks("domestic_garbage", checks, c.mediumMargin, missing);
 }
 
 } // namespace

@@ -170,11 +170,18 @@ TEST_F(AnalyzeSampleTest, EveryParcelHasARenewalTypeAndALeadingCategory)
     const std::set<std::string> types = {"residential", "commercial", "factory",
                                          "historic_block"};
     const std::set<std::string> categories = {"construction", "transport", "greening",
-                                              "waste"};
+                                              "waste", "none"};
     for (const auto& [id, row] : s_results) {
         EXPECT_TRUE(types.count(row.renewalType)) << "parcel " << id << ": " << row.renewalType;
         EXPECT_TRUE(categories.count(row.leadingCategory))
             << "parcel " << id << ": " << row.leadingCategory;
+        // "none" is for an empty ledger only; a sink must absorb something.
+        if (row.leadingCategory == "none") {
+            EXPECT_EQ(row.totalT, 0.0) << "parcel " << id;
+        }
+        if (row.leadingCategory == "greening") {
+            EXPECT_LT(row.totalT, 0.0) << "parcel " << id;
+        }
     }
 }
 
@@ -207,6 +214,10 @@ TEST_F(AnalyzeSampleTest, DistrictSummaryAddsUpTheParcelTotals)
         sum += row.totalT;
     EXPECT_EQ(summary.value(QStringLiteral("parcel_count")).toInt(), 173);
     EXPECT_NEAR(summary.value(QStringLiteral("co2_total_t")).toDouble(), sum, 1e-6 * sum);
+    int none = 0;
+    for (const auto& [id, row] : s_results)
+        none += row.leadingCategory == "none" ? 1 : 0;
+    EXPECT_EQ(summary.value(QStringLiteral("parcels_leading_none")).toInt(), none);
     EXPECT_FALSE(summary.value(QStringLiteral("grid_factor"))
                      .toObject()
                      .value(QStringLiteral("source"))

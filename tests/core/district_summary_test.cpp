@@ -70,5 +70,28 @@ TEST(DistrictSummaryTest, SumsAndOrdersTheParcelsByHand)
     EXPECT_DOUBLE_EQ(summary.gridFactorKgPerKwh, 0.5366);
 }
 
+// Parcel 40 is a bare lot (no buildings, occupants or green: an all-zero ledger), parcel 50 a
+// lawn (greening -2). The lot leads with "none" and counts in no category; the lawn is a sink.
+TEST(DistrictSummaryTest, BareLotLeadsWithNoneAndCountsInNoCategory)
+{
+    Project project;
+    for (FeatureId id : {40, 50}) {
+        Parcel parcel;
+        parcel.id = id;
+        project.parcels.push_back(parcel);
+    }
+    Analysis analysis;
+    analysis.parcels = {resultOf(40, {0, 0, 0, 0}, {Rating::Slight}),
+                        resultOf(50, {0, 0, -2, 0}, {Rating::Slight})};
+    EXPECT_EQ(analysis.parcels[0].carbon.leading, Category::None);
+
+    const DistrictSummary summary = summarizeDistrict(project, analysis);
+    EXPECT_EQ(summary.noneLeadingParcels, 1u);
+    EXPECT_EQ(summary.categories[0].leadingParcels, 0u);
+    EXPECT_EQ(summary.categories[1].leadingParcels, 0u);
+    EXPECT_EQ(summary.categories[2].leadingParcels, 1u);  // only the lawn
+    EXPECT_EQ(summary.categories[3].leadingParcels, 0u);
+}
+
 } // namespace
 } // namespace greenrenew::core

@@ -158,6 +158,9 @@ void ThemeClassifier::buildCategories()
     m_title = pick(m_language, QStringLiteral("主导碳源"), QStringLiteral("Leading carbon source"));
     for (core::Category category : kAllCategories)
         m_classes.push_back({categoryColor(category), categoryLabel(category, m_language)});
+    // Parcels with nothing to book get their own class, never the sink colour.
+    m_classes.push_back({categoryColor(core::Category::None),
+                         categoryLabel(core::Category::None, m_language)});
 }
 
 void ThemeClassifier::buildRatings()
@@ -234,7 +237,7 @@ std::size_t ThemeClassifier::classOf(std::size_t parcelIndex) const
             if (kAllCategories[i] == result.carbon.leading)
                 return i;
         }
-        return none;
+        return result.carbon.leading == core::Category::None ? kAllCategories.size() : none;
     case ThemeKind::IndexRating:
         for (const core::IndexRating& rating : result.carbon.ratings) {
             if (rating.index != m_theme.index)

@@ -81,6 +81,8 @@ double ledgerAmount(const core::CarbonLedger& ledger, core::Category category)
         return ledger.greeningT;
     case core::Category::Waste:
         return ledger.wasteT;
+    case core::Category::None:
+        return 0;
     }
     return 0;
 }

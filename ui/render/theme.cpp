@@ -22,6 +22,9 @@ constexpr CategoryStyle kCategoryStyles[] = {
     { core::Category::Transport, qRgb(0x00, 0x72, 0xB2), "交通", "Transport" },
     { core::Category::Greening, qRgb(0x00, 0x9E, 0x73), "绿化 (碳汇)", "Greening (sinks)" },
     { core::Category::Waste, qRgb(0xCC, 0x79, 0xA7), "废弃物", "Waste" },
+    // A parcel that neither emits nor absorbs: near white, apart from the grey of "no value".
+    { core::Category::None, qRgb(0xF7, 0xF4, 0xEA), "无排放无碳汇",
+        "None (no emissions or sink)" },
 };
 
 struct TypeStyle {
