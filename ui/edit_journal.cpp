@@ -98,12 +98,12 @@ bool EditJournal::record(const core::ParcelChange& change, bool undone)
     return m_file.write(line) == line.size() && m_file.flush();
 }
 
-int EditJournal::replay(const QString& path, core::Project& project)
+std::vector<JournalEntry> EditJournal::read(const QString& path)
 {
+    std::vector<JournalEntry> entries;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return 0;
-    int replayed = 0;
+        return entries;
     while (!file.atEnd()) {
         const QByteArray line = file.readLine().trimmed();
         if (line.isEmpty())
@@ -111,15 +111,26 @@ int EditJournal::replay(const QString& path, core::Project& project)
         const QJsonObject entry = QJsonDocument::fromJson(line).object();
         if (entry.isEmpty())
             break;  // a line cut short by the crash: everything before it is whole
-        core::ParcelChange change;
+        JournalEntry read;
+        core::ParcelChange& change = read.change;
         change.description = entry.value(QStringLiteral("description")).toString().toStdString();
         change.before = parcelsFrom(entry.value(QStringLiteral("before")));
         change.after = parcelsFrom(entry.value(QStringLiteral("after")));
         for (const QJsonValue& position : entry.value(QStringLiteral("positions")).toArray())
             change.beforePositions.push_back(static_cast<std::size_t>(position.toInteger()));
-        const bool undo = entry.value(QStringLiteral("action")).toString()
-                          == QStringLiteral("revert");
-        if (!(undo ? core::revertChange(project, change) : core::applyChange(project, change)))
+        read.undone = entry.value(QStringLiteral("action")).toString()
+                      == QStringLiteral("revert");
+        entries.push_back(std::move(read));
+    }
+    return entries;
+}
+
+int EditJournal::replay(const QString& path, core::Project& project)
+{
+    int replayed = 0;
+    for (JournalEntry& entry : read(path)) {
+        if (!(entry.undone ? core::revertChange(project, entry.change)
+                           : core::applyChange(project, entry.change)))
             return -1;
         ++replayed;
     }

@@ -10,7 +10,15 @@
 #include <QFile>
 #include <QString>
 
+#include <vector>
+
 namespace greenrenew::ui {
+
+/// One journaled step: CHANGE applied (UNDONE false) or reverted.
+struct JournalEntry {
+    core::ParcelChange change;
+    bool undone = false;
+};
 
 class EditJournal {
 public:
@@ -24,6 +32,10 @@ public:
     /// Replays the journal at PATH on PROJECT; returns the number of entries replayed, or -1
     /// when an entry does not apply (the project is then left as far as it got).
     static int replay(const QString& path, core::Project& project);
+
+    /// The whole entries of the journal at PATH, in order; a last line cut short by a crash
+    /// is left out. Empty when the file is missing.
+    static std::vector<JournalEntry> read(const QString& path);
 
 private:
     QFile m_file;

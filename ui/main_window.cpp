@@ -10,6 +10,7 @@
 #include "ui/load_job.h"
 #include "ui/map_canvas.h"
 #include "ui/parcel_inspector.h"
+#include "ui/recovery_journal.h"
 
 #include <QAction>
 #include <QApplication>
@@ -23,6 +24,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QSettings>
@@ -217,6 +219,15 @@ void MainWindow::createEditing()
     toolbar->setObjectName(QStringLiteral("editToolBar"));
     m_editor->addActions(edit, toolbar);
     connect(m_editor, &EditController::message, this, &MainWindow::showMessage);
+    m_recovery = new RecoveryJournal(m_editor->session(), this);
+    connect(m_editor->session(), &EditSession::changeMade, this,
+            [this](const core::ParcelChange& change, bool undone) {
+        const char* action = m_recovery->restoring() ? (undone ? "restore revert" : "restore")
+                                                     : (undone ? "revert" : "apply");
+        m_editLog.push_back({QDateTime::currentDateTimeUtc()
+                                 .toString(Qt::ISODateWithMs).toStdString(),
+                             change.touchedIds(), action, change.description});
+    });
     connect(m_editor->session(), &EditSession::edited, this, [this] {
         const int selected = m_canvas->selectedParcel();
         if (selected >= static_cast<int>(m_project->parcels.size()))
@@ -300,11 +311,16 @@ void MainWindow::setProject(std::shared_ptr<const core::Project> project,
 {
     m_project = std::move(project);
     m_analysis = std::move(analysis);
+    m_editLog.clear();
     if (m_project && m_analysis) {
         // The map and the inspector show the editing session's copy, which edits change.
         m_editor->session()->setProject(*m_project, *m_analysis);
         m_project = m_editor->session()->project();
         m_analysis = m_editor->session()->analysis();
+        m_recovery->start(path);
+        offerRecovery();
+    } else {
+        m_recovery->start({});
     }
     m_inspector->showNothing();
     m_canvas->setData(m_project, m_analysis);
@@ -313,6 +329,33 @@ void MainWindow::setProject(std::shared_ptr<const core::Project> project,
     m_layers->setProject(m_project.get());
     setWindowTitle(path.isEmpty() ? tr("GreenRenew")
                                   : tr("%1 – GreenRenew").arg(QFileInfo(path).fileName()));
+}
+
+void MainWindow::offerRecovery()
+{
+    const int pending = m_recovery->pendingEntries();
+    if (pending == 0)
+        return;
+    RestoreChoice choice = m_restoreChoice;
+    if (choice == RestoreChoice::Ask) {
+        const auto answer = QMessageBox::question(
+            this, tr("Restore unsaved edits"),
+            tr("%n edit step(s) of this data set were not saved when GreenRenew last closed "
+               "(a crash or a kill). Restore them?", nullptr, pending),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        choice = answer == QMessageBox::Yes ? RestoreChoice::Restore : RestoreChoice::Discard;
+    }
+    if (choice == RestoreChoice::Discard) {
+        m_recovery->discard();
+        logMessage(tr("Discarded %n unsaved edit step(s)", nullptr, pending));
+        return;
+    }
+    const int restored = m_recovery->restore();
+    if (restored < 0)
+        showMessage(tr("Some unsaved edits could not be restored: the data set changed since. "
+                       "The recovery file is kept as %1.failed").arg(m_recovery->path()));
+    else
+        logMessage(tr("Restored %n unsaved edit step(s)", nullptr, restored));
 }
 
 bool MainWindow::selectParcelById(core::FeatureId parcelId)
@@ -416,6 +459,11 @@ bool MainWindow::saveResults(const QString& path)
                         .arg(QString::fromStdString(written.error().describe())));
         return false;
     }
+    m_recovery->saved();
+    const core::Result<bool> logged = gis::writeEditLog(path, m_editLog);
+    if (!logged)
+        showMessage(tr("The results are saved, their edit log is not: %1")
+                        .arg(QString::fromStdString(logged.error().describe())));
     logMessage(tr("Results written to %1").arg(path));
     statusBar()->showMessage(tr("Results written to %1").arg(path), 10000);
     return true;
@@ -456,6 +504,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (m_loadJob->isRunning())
         m_loadJob->cancel();
+    // Unsaved edits stay in the recovery file: the next start offers them again.
+    m_recovery->close();
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());

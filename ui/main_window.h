@@ -5,10 +5,12 @@
 
 #include "core/analysis.h"
 #include "core/model.h"
+#include "gis/edit_log_store.h"
 
 #include <QMainWindow>
 
 #include <memory>
+#include <vector>
 
 class QLabel;
 class QMenu;
@@ -26,6 +28,7 @@ class LegendWidget;
 class LoadJob;
 class MapCanvas;
 class ParcelInspector;
+class RecoveryJournal;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -33,6 +36,12 @@ class MainWindow : public QMainWindow {
 public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
+
+    /// What to do with edits left in a recovery file when their data set is opened again.
+    enum class RestoreChoice { Ask, Restore, Discard };
+    void setRestoreChoice(RestoreChoice choice) { m_restoreChoice = choice; }
+    /// The journal of the shown data set's edits.
+    RecoveryJournal* recovery() const { return m_recovery; }
 
     /// Opens and analyses PATH in the background; the map shows it when done. False when a
     /// load is already running.
@@ -59,6 +68,8 @@ public:
     static QStringList recentProjects();
     /// The editing tools and the undo stack of the shown project.
     EditController* editor() const { return m_editor; }
+    /// The edit steps of the shown project since it was opened, written with the results.
+    const std::vector<gis::EditLogEntry>& editLog() const { return m_editLog; }
     /// Text of the message bar; empty when it is hidden.
     QString messageText() const;
 
@@ -86,6 +97,7 @@ private:
     void updateRecentMenu();
     void syncTableFromMap();
     void syncMapFromTable(const QList<int>& indices, int current);
+    void offerRecovery();
 
     MapCanvas* m_canvas = nullptr;
     ParcelInspector* m_inspector = nullptr;
@@ -99,6 +111,9 @@ private:
     bool m_syncingSelection = false;
     LoadJob* m_loadJob = nullptr;
     EditController* m_editor = nullptr;
+    RecoveryJournal* m_recovery = nullptr;
+    RestoreChoice m_restoreChoice = RestoreChoice::Ask;
+    std::vector<gis::EditLogEntry> m_editLog;
     QFrame* m_messageBar = nullptr;
     QLabel* m_messageLabel = nullptr;
     QLabel* m_coordinatesLabel = nullptr;

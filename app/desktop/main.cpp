@@ -4,8 +4,18 @@
 // GREENRENEW_SCREENSHOT_PARCEL=ID selects that parcel first, so the inspector shows it, and
 // GREENRENEW_SCREENSHOT_ZOOM=1 zooms the map to it, GREENRENEW_SCREENSHOT_THEME=N picks row N
 // of the legend's theme combo.
+// Editing hooks (tests, scripted sessions): GREENRENEW_SCRIPT_EDITS=N applies N edits once the
+// data set is loaded (session_script.h); GREENRENEW_DUMP_PARCELS=FILE then writes the parcels
+// in full precision, and GREENRENEW_QUIT_AFTER_DUMP=1 quits after writing it. --restore
+// yes|no answers the offer to restore unsaved edits without asking.
+// GREENRENEW_SAVE_LOOP=FILE.gpkg saves the results to FILE again and again after that, so a
+// test can kill the process in the middle of a save.
+
+#include "session_script.h"
 
 #include "gis/method_resources.h"
+#include "ui/edit_commands.h"
+#include "ui/edit_tools.h"
 #include "ui/legend_widget.h"
 #include "ui/main_window.h"
 #include "ui/map_canvas.h"
@@ -15,6 +25,8 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QTimer>
+
+#include <memory>
 
 #include <cstdio>
 
@@ -52,6 +64,41 @@ void grabWhenLoaded(greenrenew::ui::MainWindow& window, const QString& screensho
     });
 }
 
+void runSessionHooks(greenrenew::ui::MainWindow& window)
+{
+    const int edits = qEnvironmentVariableIntValue("GREENRENEW_SCRIPT_EDITS");
+    const QString dump = qEnvironmentVariable("GREENRENEW_DUMP_PARCELS");
+    const QString saveLoop = qEnvironmentVariable("GREENRENEW_SAVE_LOOP");
+    if (edits <= 0 && dump.isEmpty() && saveLoop.isEmpty())
+        return;
+    QObject::connect(&window, &greenrenew::ui::MainWindow::loadFinished, &window,
+                     [&window, edits, dump, saveLoop](bool ok) {
+        if (!ok)
+            return;
+        if (edits > 0) {
+            const int applied = greenrenew::desktop::applyScriptedEdits(window, edits);
+            std::fprintf(stderr, "scripted edits applied: %d\n", applied);
+        }
+        const auto project = window.editor()->session()->project();
+        if (!dump.isEmpty() && project) {
+            const bool written = greenrenew::desktop::dumpParcels(*project, dump);
+            std::fprintf(stderr, "%s %s\n", written ? "parcels dumped to" : "cannot write",
+                         qPrintable(dump));
+            if (qEnvironmentVariableIntValue("GREENRENEW_QUIT_AFTER_DUMP") == 1)
+                QApplication::exit(written ? 0 : 1);
+        }
+        if (!saveLoop.isEmpty()) {
+            auto* timer = new QTimer(&window);
+            auto saves = std::make_shared<int>(0);
+            QObject::connect(timer, &QTimer::timeout, &window, [&window, saveLoop, saves] {
+                if (window.saveResults(saveLoop) && ++*saves == 1)
+                    std::fprintf(stderr, "first save done\n");
+            });
+            timer->start(0);
+        }
+    });
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -67,12 +114,24 @@ int main(int argc, char* argv[])
     parser.addPositionalArgument(QStringLiteral("path"),
                                  QStringLiteral("GeoPackage, Shapefile, GeoJSON or folder of "
                                                 "layers to open; the bundled sample if omitted."));
+    const QCommandLineOption restoreOption(
+        QStringLiteral("restore"),
+        QStringLiteral("Unsaved edits left by a crash: restore them (yes), drop them (no) or "
+                       "ask (default)."),
+        QStringLiteral("yes|no|ask"), QStringLiteral("ask"));
+    parser.addOption(restoreOption);
     parser.process(app);
 
     const QStringList arguments = parser.positionalArguments();
     const QString path = arguments.isEmpty() ? samplePath() : arguments.first();
 
     greenrenew::ui::MainWindow window;
+    const QString restore = parser.value(restoreOption);
+    if (restore == QStringLiteral("yes"))
+        window.setRestoreChoice(greenrenew::ui::MainWindow::RestoreChoice::Restore);
+    else if (restore == QStringLiteral("no"))
+        window.setRestoreChoice(greenrenew::ui::MainWindow::RestoreChoice::Discard);
+    runSessionHooks(window);
     const QString screenshot = qEnvironmentVariable("GREENRENEW_SCREENSHOT");
     if (!screenshot.isEmpty())
         grabWhenLoaded(window, screenshot);

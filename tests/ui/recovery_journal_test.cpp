@@ -1,0 +1,118 @@
+// The recovery file's life: created by the first edit, removed by a clean save or a close
+// without unsaved edits, kept by a close with unsaved edits; after a save it starts again with
+// the saved state, so a replay on the data set as opened still reaches the current parcels.
+
+#include "test_project.h"
+#include "ui/edit_commands.h"
+#include "ui/edit_journal.h"
+#include "ui/recovery_journal.h"
+
+#include <gtest/gtest.h>
+
+#include <QFileInfo>
+#include <QUndoStack>
+
+#include <boost/geometry/algorithms/equals.hpp>
+
+namespace greenrenew::ui {
+namespace {
+
+core::ParcelChange renameChange(const core::Project& project, std::size_t index,
+                                const std::string& name)
+{
+    core::Parcel renamed = project.parcels[index];
+    renamed.name = name;
+    return {"rename", {project.parcels[index]}, {renamed}, {}};
+}
+
+struct Fixture {
+    test::TestData data = test::makeThreeParcels();
+    EditSession session;
+    RecoveryJournal recovery{&session};
+    // A key no other test uses; the file lands in Qt's test-mode data folder.
+    QString dataset = QStringLiteral("/nonexistent/recovery-journal-test.gpkg");
+
+    Fixture()
+    {
+        session.setProject(*data.project, *data.analysis);
+        recovery.start(dataset);
+        recovery.discard();
+    }
+    ~Fixture() { recovery.discard(); }
+};
+
+TEST(RecoveryJournal, FirstEditCreatesTheFileAndCloseWithoutChangesRemovesIt)
+{
+    Fixture f;
+    EXPECT_FALSE(QFileInfo::exists(f.recovery.path()));
+    ASSERT_TRUE(f.session.submit(renameChange(*f.session.project(), 0, "A")));
+    EXPECT_TRUE(QFileInfo::exists(f.recovery.path()));
+    EXPECT_EQ(f.recovery.pendingEntries(), 1);
+    f.session.undoStack()->undo();  // back where it was opened: nothing unsaved
+    EXPECT_EQ(f.recovery.pendingEntries(), 2);
+    EXPECT_FALSE(f.recovery.hasUnsavedEdits());
+    f.recovery.close();
+    EXPECT_FALSE(QFileInfo::exists(f.recovery.path()));
+}
+
+TEST(RecoveryJournal, CloseWithUnsavedEditsKeepsTheFile)
+{
+    Fixture f;
+    ASSERT_TRUE(f.session.submit(renameChange(*f.session.project(), 1, "B")));
+    f.recovery.close();
+    EXPECT_TRUE(QFileInfo::exists(f.recovery.path()));
+}
+
+TEST(RecoveryJournal, AfterASaveTheJournalReplaysOnTheOpenedDataSet)
+{
+    Fixture f;
+    ASSERT_TRUE(f.session.submit(renameChange(*f.session.project(), 0, "before save")));
+    f.recovery.saved();
+    EXPECT_FALSE(QFileInfo::exists(f.recovery.path()));
+    EXPECT_FALSE(f.recovery.hasUnsavedEdits());
+
+    ASSERT_TRUE(f.session.submit(renameChange(*f.session.project(), 2, "after save")));
+    // The saved state (one entry replacing the three opened parcels), then the new edit.
+    EXPECT_EQ(f.recovery.pendingEntries(), 2);
+    core::Project replayed = *f.data.project;
+    EXPECT_EQ(EditJournal::replay(f.recovery.path(), replayed), 2);
+    ASSERT_EQ(replayed.parcels.size(), 3u);
+    EXPECT_EQ(replayed.parcels[0].name, "before save");
+    EXPECT_EQ(replayed.parcels[1].name, "地块 2");
+    EXPECT_EQ(replayed.parcels[2].name, "after save");
+    for (std::size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ(replayed.parcels[i].id, f.session.project()->parcels[i].id);
+        EXPECT_TRUE(boost::geometry::equals(replayed.parcels[i].geometry,
+                                            f.session.project()->parcels[i].geometry));
+    }
+}
+
+TEST(RecoveryJournal, RestoreGoesThroughTheSessionAndKeepsJournaling)
+{
+    test::TestData data = test::makeThreeParcels();
+    const QString dataset = QStringLiteral("/nonexistent/recovery-restore-test.gpkg");
+    {
+        EditSession session;
+        RecoveryJournal recovery(&session);
+        session.setProject(*data.project, *data.analysis);
+        recovery.start(dataset);
+        recovery.discard();
+        ASSERT_TRUE(session.submit(renameChange(*session.project(), 1, "kept")));
+        // The process dies here: no close(), the file stays.
+    }
+    EditSession session;
+    RecoveryJournal recovery(&session);
+    session.setProject(*data.project, *data.analysis);
+    recovery.start(dataset);
+    ASSERT_EQ(recovery.pendingEntries(), 1);
+    EXPECT_EQ(recovery.restore(), 1);
+    EXPECT_EQ(session.project()->parcels[1].name, "kept");
+    EXPECT_TRUE(recovery.hasUnsavedEdits());
+    // A further edit is appended after the restored one.
+    ASSERT_TRUE(session.submit(renameChange(*session.project(), 0, "next")));
+    EXPECT_EQ(recovery.pendingEntries(), 2);
+    recovery.discard();
+}
+
+} // namespace
+} // namespace greenrenew::ui
