@@ -29,8 +29,12 @@ struct Fixture {
     test::TestData data = test::makeThreeParcels();
     EditSession session;
     RecoveryJournal recovery{&session};
-    // A key no other test uses; the file lands in Qt's test-mode data folder.
-    QString dataset = QStringLiteral("/nonexistent/recovery-journal-test.gpkg");
+    // A key of this test alone: ctest runs the tests of this file in parallel processes,
+    // and a shared key let one test's discard() remove another's file. The file lands in
+    // Qt's test-mode data folder.
+    QString dataset = QStringLiteral("/nonexistent/recovery-journal-%1.gpkg")
+                          .arg(QString::fromUtf8(
+                              testing::UnitTest::GetInstance()->current_test_info()->name()));
 
     Fixture()
     {
