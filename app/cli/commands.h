@@ -12,5 +12,6 @@ enum ExitStatus { kExitOk = 0, kExitBadInput = 1, kExitBadUsage = 2, kExitIntern
 int runAnalyze(const QStringList& arguments);
 int runClassify(const QStringList& arguments);
 int runAhp(const QStringList& arguments);
+int runScenario(const QStringList& arguments);
 
 } // namespace greenrenew::cli

@@ -23,6 +23,10 @@ commands:
   ahp QUESTIONNAIRE.csv... [--out FILE.json] | ahp --template FILE.csv
       Expert weights by AHP (docs/priorities.md): each expert's consistency ratio, the
       geometric-mean aggregate; --out writes them as a method override for --config.
+  scenario PROJECT.gpkg [--import FILE.csv ...] [--compare NAME ...] [--out DIR]
+      Scenarios (docs/priorities.md): --import stores scenario files in the project's table
+      gr_scenarios; --compare evaluates stored scenarios against the baseline and writes
+      DIR/scenario_comparison.csv.
 
 exit status: 0 success, 1 bad input, 2 bad usage, 3 internal error
 )";
@@ -53,6 +57,8 @@ int main(int argc, char** argv)
             return greenrenew::cli::runClassify(arguments);
         if (command == QStringLiteral("ahp"))
             return greenrenew::cli::runAhp(arguments);
+        if (command == QStringLiteral("scenario"))
+            return greenrenew::cli::runScenario(arguments);
     } catch (const greenrenew::core::MissingParameter& error) {
         std::cerr << "greenrenew-cli: the method resources are incomplete: " << error.what()
                   << "\n";
