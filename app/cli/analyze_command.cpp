@@ -275,7 +275,8 @@ int runAnalyze(const QStringList& arguments)
                                    + QString::fromStdString(walkMethod) + QLatin1Char('\n')))
         std::cerr << "greenrenew-cli: cannot write " << importPath.toStdString() << "\n";
     const QString summaryPath = outDir.filePath(QStringLiteral("district_summary.json"));
-    if (!writeDistrictSummary(summaryPath, core::summarizeDistrict(project, analysis)))
+    if (!writeDistrictSummary(summaryPath, core::summarizeDistrict(project, analysis),
+                              project))
         std::cerr << "greenrenew-cli: cannot write " << summaryPath.toStdString() << "\n";
 
     render::MapOptions mapOptions;

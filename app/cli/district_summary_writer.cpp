@@ -1,5 +1,7 @@
 #include "app/cli/district_summary_writer.h"
 
+#include "core/walk_access.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,9 +19,40 @@ QJsonArray idsOf(const std::vector<core::FeatureId>& ids)
     return array;
 }
 
+/// How the walk was measured: the same facts as the "Walk:" line of the import report, as
+/// values a reader can check against resources/method/walking.json.
+QJsonObject walkMethodOf(const core::Project& project)
+{
+    const core::WalkMethodNote note = core::describeWalkMethod(project);
+    const core::ParameterSet& parameters = project.config.parameters;
+    const bool timeMode = note.circleMode == "time";
+    const double speed = parameters.at("walk.speed_m_per_min").value;
+    QJsonArray circles;
+    for (const core::LifeCircle& circle : project.config.lifeCircles) {
+        QJsonObject entry;
+        entry[QStringLiteral("id")] = QString::fromStdString(circle.id);
+        entry[QStringLiteral("radius_m")] = circle.radiusM;
+        entry[QStringLiteral("minutes")] = circle.minutes;
+        // The flat-equivalent metres a parcel must reach the facility within.
+        entry[QStringLiteral("threshold_m")] = timeMode ? circle.minutes * speed : circle.radiusM;
+        circles.append(entry);
+    }
+    QJsonObject walk;
+    walk[QStringLiteral("circle_mode")] = QString::fromStdString(note.circleMode);
+    walk[QStringLiteral("circles")] = circles;
+    walk[QStringLiteral("speed_m_per_min")] = speed;
+    walk[QStringLiteral("steps_time_factor")] = parameters.at("walk.steps_time_factor").value;
+    walk[QStringLiteral("dem_used")] = note.slopeFromDem;
+    walk[QStringLiteral("dem")] =
+        note.slopeFromDem ? QJsonValue(QString::fromStdString(note.dem)) : QJsonValue();
+    walk[QStringLiteral("statement")] = QString::fromStdString(note.text);
+    return walk;
+}
+
 } // namespace
 
-bool writeDistrictSummary(const QString& path, const core::DistrictSummary& summary)
+bool writeDistrictSummary(const QString& path, const core::DistrictSummary& summary,
+                          const core::Project& project)
 {
     QJsonObject categories;
     for (const core::CategorySummary& category : summary.categories) {
@@ -50,6 +83,7 @@ bool writeDistrictSummary(const QString& path, const core::DistrictSummary& summ
     grid[QStringLiteral("kg_co2_per_kwh")] = summary.gridFactorKgPerKwh;
     grid[QStringLiteral("source")] = QString::fromStdString(summary.gridFactorSource);
     root[QStringLiteral("grid_factor")] = grid;
+    root[QStringLiteral("walk_method")] = walkMethodOf(project);
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))

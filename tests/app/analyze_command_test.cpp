@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -21,6 +22,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -223,6 +225,96 @@ TEST_F(AnalyzeSampleTest, DistrictSummaryAddsUpTheParcelTotals)
                      .value(QStringLiteral("source"))
                      .toString()
                      .isEmpty());
+}
+
+QJsonObject readJson(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+// The walk_method object against resources/method/walking.json, read here on its own: the
+// shipped circle_mode is 0, so the circles are the standard's radii and each threshold is
+// its radius_m (300, 500, 1000 m), whatever the minutes say.
+TEST_F(AnalyzeSampleTest, DistrictSummaryStatesHowTheWalkWasMeasured)
+{
+    const QJsonObject walking =
+        readJson(QStringLiteral(GREENRENEW_SOURCE_DIR "/resources/method/walking.json"));
+    const QJsonObject parameters = walking.value(QStringLiteral("parameters")).toObject();
+    auto parameter = [&](const char* key) {
+        return parameters.value(QLatin1String(key)).toObject().value(QStringLiteral("value"));
+    };
+    ASSERT_EQ(parameter("walk.circle_mode").toInt(-1), 0);
+    const QJsonObject walk =
+        readJson(s_outDir->filePath(QStringLiteral("district_summary.json")))
+            .value(QStringLiteral("walk_method"))
+            .toObject();
+    EXPECT_EQ(walk.value(QStringLiteral("circle_mode")).toString(), QStringLiteral("distance"));
+    EXPECT_EQ(walk.value(QStringLiteral("speed_m_per_min")).toDouble(),
+              parameter("walk.speed_m_per_min").toDouble());
+    EXPECT_EQ(walk.value(QStringLiteral("steps_time_factor")).toDouble(),
+              parameter("walk.steps_time_factor").toDouble());
+    EXPECT_FALSE(walk.value(QStringLiteral("dem_used")).toBool(true));
+    EXPECT_TRUE(walk.value(QStringLiteral("dem")).isNull());
+
+    const QJsonArray expected = walking.value(QStringLiteral("life_circles")).toArray();
+    const QJsonArray circles = walk.value(QStringLiteral("circles")).toArray();
+    ASSERT_EQ(circles.size(), expected.size());
+    ASSERT_FALSE(circles.isEmpty());
+    for (qsizetype i = 0; i < circles.size(); ++i) {
+        const QJsonObject circle = circles[i].toObject();
+        const QJsonObject source = expected[i].toObject();
+        EXPECT_EQ(circle.value(QStringLiteral("id")), source.value(QStringLiteral("id")));
+        EXPECT_EQ(circle.value(QStringLiteral("minutes")).toDouble(),
+                  source.value(QStringLiteral("minutes")).toDouble());
+        EXPECT_EQ(circle.value(QStringLiteral("radius_m")).toDouble(),
+                  source.value(QStringLiteral("radius_m")).toDouble());
+        EXPECT_EQ(circle.value(QStringLiteral("threshold_m")).toDouble(),
+                  source.value(QStringLiteral("radius_m")).toDouble());
+    }
+}
+
+// A flat DEM (5 m everywhere, 50 m cells) written here in the sample's CRS, UTM 51N, over the
+// sample's extent (parcels 355354-357074 E, 3455724-3458345 N): the summary names its file.
+TEST(AnalyzeCommandTest, DistrictSummaryNamesTheDemItWalkedOn)
+{
+    QTemporaryDir out;
+    const QString demPath = out.filePath(QStringLiteral("flat_dem.tif"));
+    GDALAllRegister();
+    {
+        GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
+        ASSERT_NE(driver, nullptr);
+        const int columns = 60; // 355000 + 60 * 50 = 358000 E
+        const int rows = 70;    // 3459000 - 70 * 50 = 3455500 N
+        std::unique_ptr<GDALDataset> dem(driver->Create(
+            demPath.toUtf8().constData(), columns, rows, 1, GDT_Float32, nullptr));
+        ASSERT_NE(dem, nullptr);
+        double transform[6] = {355000, 50, 0, 3459000, 0, -50};
+        dem->SetGeoTransform(transform);
+        OGRSpatialReference utm;
+        utm.importFromEPSG(32651);
+        dem->SetSpatialRef(&utm);
+        std::vector<float> heights(static_cast<std::size_t>(columns) * rows, 5.0F);
+        ASSERT_EQ(dem->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, columns, rows,
+                                                  heights.data(), columns, rows, GDT_Float32,
+                                                  0, 0, nullptr),
+                  CE_None);
+    }
+    QProcess cli;
+    cli.start(QStringLiteral(GREENRENEW_CLI),
+              {QStringLiteral("analyze"),
+               QStringLiteral(GREENRENEW_SOURCE_DIR "/resources/sample/shanghai_bund.gpkg"),
+               QStringLiteral("--out"), out.path(), QStringLiteral("--dem"), demPath});
+    ASSERT_TRUE(cli.waitForFinished(600000));
+    ASSERT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();
+    const QJsonObject walk = readJson(out.filePath(QStringLiteral("district_summary.json")))
+                                 .value(QStringLiteral("walk_method"))
+                                 .toObject();
+    EXPECT_TRUE(walk.value(QStringLiteral("dem_used")).toBool(false));
+    EXPECT_TRUE(
+        walk.value(QStringLiteral("dem")).toString().contains(QStringLiteral("flat_dem.tif")));
 }
 
 TEST(AnalyzeCommandTest, ExitsWithBadInputForAMissingFile)
