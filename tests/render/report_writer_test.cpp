@@ -3,6 +3,7 @@
 #include "ui/render/theme.h"
 
 #include "render_fixture.h"
+#include "report_pdf_text.h"
 
 #include <QFile>
 #include <QProcess>
@@ -17,19 +18,7 @@ namespace {
 
 constexpr double kTolerance = 1e-9;
 
-/// Text of every page of a PDF through poppler's pdftotext (an independent reader).
-QStringList pdfPages(const QString& path)
-{
-    QProcess process;
-    process.start(
-        QStringLiteral("pdftotext"), { QStringLiteral("-layout"), path, QStringLiteral("-") });
-    if (!process.waitForFinished(30000) || process.exitCode() != 0)
-        return {};
-    QStringList pages = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\f'));
-    if (!pages.isEmpty() && pages.last().trimmed().isEmpty())
-        pages.removeLast();
-    return pages;
-}
+using test::pdfPages;
 
 QString runTool(const QString& tool, const QString& path)
 {

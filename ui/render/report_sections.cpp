@@ -1,6 +1,7 @@
 #include "ui/render/report_sections.h"
 
 #include "ui/render/map_renderer.h"
+#include "ui/render/map_theme.h"
 #include "ui/render/report_charts.h"
 #include "ui/render/report_page.h"
 #include "ui/render/report_summary.h"
@@ -140,6 +141,34 @@ QString joined(const std::string& first, const std::string& second)
     return text;
 }
 
+/// KEY with, in front, the on-screen name of the index one of its dotted parts names
+/// ("紧凑布局 · carbon.compact_density.serious"), so a zh reader need not know the ids.
+QString parameterName(const std::string& key, const QString& language)
+{
+    const QString text = QString::fromStdString(key);
+    for (const QString& part : text.split(QLatin1Char('.'))) {
+        const QString label = indexLabel(part.toStdString(), language);
+        if (label != part)
+            return label + QStringLiteral(" · ") + text;
+    }
+    return text;
+}
+
+QString renewalTypeText(const std::string& name, const QString& language)
+{
+    const std::optional<core::RenewalType> type = core::renewalTypeFromName(name);
+    return type ? renewalTypeLabel(*type, language) : QString::fromStdString(name);
+}
+
+QString facilityTypeText(
+    const std::string& id, const core::MethodConfig& config, const QString& language)
+{
+    for (const core::FacilityType& type : config.facilityTypes)
+        if (type.id == id && !type.nameZh.empty() && !isEnglish(language))
+            return QString::fromStdString(type.nameZh);
+    return QString::fromStdString(id);
+}
+
 } // namespace
 
 void drawTypePage(const PageFrame& frame, const core::Project& project,
@@ -260,9 +289,7 @@ void drawTypePage(const PageFrame& frame, const core::Project& project,
         series.push_back({ ratingName(order[i], frame), colors[i] });
     std::vector<StackedRow> rows;
     for (const std::string& index : core::indexIds()) {
-        QString label = QString::fromStdString(index);
-        label.replace(QLatin1Char('_'), QLatin1Char(' '));
-        StackedRow row { label, {} };
+        StackedRow row { indexLabel(index, frame.language), {} };
         for (core::Rating rating : order)
             row.counts.push_back(ratingCounts[rating][index]);
         rows.push_back(row);
@@ -315,7 +342,7 @@ std::vector<AppendixEntry> appendixEntries(const core::Project& project, const Q
     for (const auto& [key, value] : config.parameters.values) {
         AppendixEntry entry;
         entry.group = parameters;
-        entry.name = QString::fromStdString(key);
+        entry.name = parameterName(key, language);
         entry.value = QString::number(value.value, 'g', 8);
         if (!value.unit.empty())
             entry.value += QStringLiteral(" ") + QString::fromStdString(value.unit);
@@ -339,7 +366,8 @@ std::vector<AppendixEntry> appendixEntries(const core::Project& project, const Q
             add("green_min", control.greenMin);
             add("height_max_m", control.heightMaxM);
             entries.push_back({ controls,
-                QString::fromStdString(type + " / " + control.heightClass),
+                renewalTypeText(type, language) + QStringLiteral(" / ")
+                    + QString::fromStdString(control.heightClass),
                 limits.join(QStringLiteral(", ")), QString::fromStdString(control.source), false });
         }
     }
@@ -347,7 +375,7 @@ std::vector<AppendixEntry> appendixEntries(const core::Project& project, const Q
     for (const core::LifeCircle& circle : config.lifeCircles) {
         QStringList types;
         for (const std::string& type : circle.requiredTypes)
-            types << QString::fromStdString(type);
+            types << facilityTypeText(type, config, language);
         entries.push_back({ circles, QString::fromStdString(circle.id),
             QStringLiteral("%1 m, %2 min").arg(circle.radiusM).arg(circle.minutes),
             QString::fromStdString(circle.source) + QStringLiteral(" — ")
@@ -356,7 +384,9 @@ std::vector<AppendixEntry> appendixEntries(const core::Project& project, const Q
     }
     const QString techniques = tr("更新技术", "Renewal techniques");
     for (const core::InterventionSpec& spec : config.interventions)
-        entries.push_back({ techniques, QString::fromStdString(spec.technique),
+        entries.push_back({ techniques,
+            indexLabel(spec.index, language) + QStringLiteral(" · ")
+                + QString::fromStdString(spec.technique),
             QString::fromStdString(isEnglish(language) ? spec.nameEn : spec.nameZh),
             QString::fromStdString(spec.source), false });
     return entries;

@@ -1,5 +1,8 @@
 #include "ui/render/report_summary.h"
 
+#include "core/walk_access.h"
+#include "ui/render/theme.h"
+
 namespace greenrenew::render {
 
 namespace {
@@ -101,6 +104,48 @@ int gapCount(const core::WalkAccess& walk, const std::string& circle)
 {
     const auto found = walk.gaps.find(circle);
     return found == walk.gaps.end() ? 0 : static_cast<int>(found->second.size());
+}
+
+QString walkMethodStatement(const core::Project& project, const QString& language)
+{
+    const core::ParameterSet& parameters = project.config.parameters;
+    // A method without walk parameters (a report of figures only) measured no walk.
+    for (const char* key : { "walk.circle_mode", "walk.speed_m_per_min", "walk.steps_time_factor",
+             "walk.snap_tolerance_m", "walk.access_snap_m" })
+        if (!parameters.contains(key))
+            return {};
+    const core::WalkMethodNote note = core::describeWalkMethod(project);
+    const QString circles = QString::fromStdString(note.circles);
+    const QString speed = QString::number(parameters.value("walk.speed_m_per_min"), 'g', 6);
+    const QString steps = QString::number(parameters.value("walk.steps_time_factor"), 'g', 6);
+    const QString dem = QString::fromStdString(note.dem);
+    const bool minutes = note.circleMode == "time";
+    if (isEnglish(language)) {
+        QString text = minutes
+            ? QStringLiteral("Walking circles read in minutes at a walking speed of %1 m/min "
+                             "(walk.circle_mode = 1): %2. ")
+                  .arg(speed, circles)
+            : QStringLiteral("Walking circles read as the standard's radii in metres "
+                             "(GB 50180-2018, the default; walking speed %1 m/min): %2. ")
+                  .arg(speed, circles);
+        text += QStringLiteral("A metre of steps counts %1 m (walk.steps_time_factor). ")
+                    .arg(steps);
+        text += note.slopeFromDem
+            ? QStringLiteral("DEM used: %1; slope counted by Tobler's hiking function (1993).")
+                  .arg(dem)
+            : QStringLiteral("DEM used: no; slope not counted.");
+        return text;
+    }
+    QString text = minutes
+        ? QStringLiteral("生活圈按步行时间（分钟）计，步速 %1 米/分钟（walk.circle_mode = 1）：%2。")
+              .arg(speed, circles)
+        : QStringLiteral("生活圈按标准半径（米）计（GB 50180-2018，默认；步速 %1 米/分钟）：%2。")
+              .arg(speed, circles);
+    text += QStringLiteral("台阶每米按 %1 米计（walk.steps_time_factor）。").arg(steps);
+    text += note.slopeFromDem
+        ? QStringLiteral("使用 DEM：是，%1；坡度按 Tobler 徒步函数（1993）计。").arg(dem)
+        : QStringLiteral("使用 DEM：否，未计坡度。");
+    return text;
 }
 
 } // namespace greenrenew::render

@@ -6,6 +6,8 @@
 #include "core/analysis.h"
 #include "core/model.h"
 
+#include <QString>
+
 #include <string>
 #include <vector>
 
@@ -35,5 +37,10 @@ double ledgerAmount(const core::CarbonLedger& ledger, core::Category category);
 std::vector<std::string> circleIds(const core::Project& project);
 /// Number of required facility types missing in CIRCLE for one parcel.
 int gapCount(const core::WalkAccess& walk, const std::string& circle);
+
+/// How the walk was measured, one sentence in LANGUAGE: circles read as the standard's radii
+/// in metres or in minutes (with the thresholds used), the walking speed, the steps factor and
+/// whether slope came from a DEM (its file). Empty when the method has no walk parameters.
+QString walkMethodStatement(const core::Project& project, const QString& language);
 
 } // namespace greenrenew::render

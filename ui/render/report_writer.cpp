@@ -285,6 +285,11 @@ private:
         startPage();
         double y = heading(tr("方法简述", "Method in brief"), m_content.top());
         y = paragraph(methodText(), y, pageFont(10));
+        const QString walk = walkMethodStatement(m_project, m_lang);
+        if (!walk.isEmpty()) {
+            y = heading(tr("步行测算方式", "How the walk was measured"), y + mm(4));
+            y = paragraph(walk, y, pageFont(10));
+        }
 
         y = heading(tr("按更新类型汇总", "Summary by renewal type"), y + mm(6));
         const std::vector<TypeSummary> byType = summarizeByType(m_project, m_analysis);
