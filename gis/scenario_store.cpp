@@ -3,8 +3,7 @@
 
 #include "gis/scenario_store.h"
 
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
+#include "gis/gdal_support.h"
 
 #include <algorithm>
 #include <memory>
@@ -29,10 +28,7 @@ core::Error storeError(const char* operation, const QString& path, const QString
     return error;
 }
 
-struct DatasetCloser {
-    void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+using detail::DatasetPtr;
 
 DatasetPtr openVector(const QString& path, unsigned flags)
 {
@@ -87,7 +83,8 @@ core::Result<bool> storeScenarios(const QString& gpkgPath,
         return storeError("store scenarios", gpkgPath,
                           QStringLiteral("cannot open the GeoPackage for update"));
     if (dataset->StartTransaction() != OGRERR_NONE)
-        return storeError("store scenarios", gpkgPath, QStringLiteral("cannot start a transaction"));
+        return storeError("store scenarios", gpkgPath,
+                          QStringLiteral("cannot start a transaction"));
     auto fail = [&](const QString& message) {
         const core::Error error = storeError("store scenarios", gpkgPath, message);
         dataset->RollbackTransaction();

@@ -86,7 +86,8 @@ int importScenarios(const ScenarioArguments& arguments)
             scenarios.push_back(std::move(scenario));
         }
     }
-    const QString copy = arguments.project + QStringLiteral(".scenario-import");
+    // Ends in .gpkg: GDAL warns about a GeoPackage with another extension.
+    const QString copy = arguments.project + QStringLiteral(".scenario-import.gpkg");
     QFile::remove(copy);
     if (!QFile::copy(arguments.project, copy)) {
         std::cerr << "greenrenew-cli: cannot copy " << arguments.project.toStdString()

@@ -149,7 +149,7 @@ TEST(ScenarioCommandTest, ComparesScenariosOnTheSample)
     ASSERT_EQ(ledger.count(QStringLiteral("net")), 1u);
     const QStringList& net = ledger[QStringLiteral("net")];
     ASSERT_GE(net.size(), 8);
-    // Columns after the category: baseline, A after, A reduction, B after, B reduction, C after, C reduction.
+    // Columns after the category: baseline, then after and reduction for A, B and C.
     EXPECT_NEAR(net[1].toDouble(), baselineNet, kPrintTolerance);
     EXPECT_NEAR(net[3].toDouble(), pv.effectTPerYear, kPrintTolerance);
     EXPECT_NEAR(net[5].toDouble() - net[3].toDouble(), garbage.effectTPerYear, kPrintTolerance);
@@ -192,7 +192,7 @@ TEST(ScenarioCommandTest, BadLineIsExitOneNamingTheLineAndLeavesTheProject)
     auto stored = gis::loadScenarios(project);
     ASSERT_TRUE(stored.ok());
     EXPECT_TRUE(stored.value().empty());
-    EXPECT_FALSE(QFile::exists(project + QStringLiteral(".scenario-import")));
+    EXPECT_FALSE(QFile::exists(project + QStringLiteral(".scenario-import.gpkg")));
 }
 
 TEST(ScenarioCommandTest, UsageAndUnknownScenario)
