@@ -5,10 +5,12 @@
 #include "app/cli/mapping_file.h"
 #include "core/analysis.h"
 #include "core/district_summary.h"
+#include "core/scenario.h"
 #include "core/walk_access.h"
 #include "gis/dem_reader.h"
 #include "gis/project_loader.h"
 #include "gis/results_writer.h"
+#include "gis/scenario_store.h"
 #include "ui/render/map_export.h"
 #include "ui/render/map_renderer.h"
 #include "ui/render/report_writer.h"
@@ -176,6 +178,28 @@ QString districtTitle(const AnalyzeArguments& arguments)
     return QFileInfo(arguments.input).completeBaseName();
 }
 
+/// The scenarios the project GeoPackage keeps in gr_scenarios, evaluated for the report; none
+/// for other inputs. A table that cannot be read is reported and leaves the section out.
+std::vector<core::ScenarioEvaluation> evaluateStoredScenarios(const QString& input,
+                                                              const core::Analysis& analysis)
+{
+    std::vector<core::ScenarioEvaluation> evaluations;
+    if (!input.endsWith(QStringLiteral(".gpkg"), Qt::CaseInsensitive))
+        return evaluations;
+    core::Result<std::vector<core::Scenario>> stored = gis::loadScenarios(input);
+    if (!stored) {
+        std::cerr << "  warning: scenarios left out of the report: "
+                  << stored.error().describe() << "\n";
+        return evaluations;
+    }
+    for (const core::Scenario& scenario : stored.value()) {
+        evaluations.push_back(core::evaluateScenario(scenario, analysis));
+        std::cerr << "  scenario " << scenario.name << ": "
+                  << evaluations.back().issues.size() << " measures not booked\n";
+    }
+    return evaluations;
+}
+
 } // namespace
 
 int runAnalyze(const QStringList& arguments)
@@ -308,6 +332,7 @@ int runAnalyze(const QStringList& arguments)
     render::ReportOptions reportOptions;
     reportOptions.title = districtTitle(*parsed);
     reportOptions.language = parsed->language;
+    reportOptions.scenarios = evaluateStoredScenarios(parsed->input, analysis);
     core::Result<int> pages =
         render::writeReportPdf(reportPath, project, analysis, reportOptions);
     if (!pages) {

@@ -2,6 +2,7 @@
 
 #include "ui/render/map_renderer.h"
 #include "ui/render/report_page.h"
+#include "ui/render/report_scenarios.h"
 #include "ui/render/report_sections.h"
 #include "ui/render/report_summary.h"
 #include "ui/render/report_table.h"
@@ -86,6 +87,10 @@ public:
             contents.push_back({ tr("地块图册", "Parcel atlas"), next });
             next += static_cast<int>(atlas.size());
         }
+        if (!m_options.scenarios.empty())
+            contents.push_back({ scenarioSectionTitle(m_lang), next });
+        for (const core::ScenarioEvaluation& scenario : m_options.scenarios)
+            contents.push_back({ QString::fromStdString(scenario.name), next++, true });
         contents.push_back({ tr("附录：来源与系数", "Appendix: sources and factors"), next });
         m_totalPages = next - 1 + static_cast<int>(appendixStarts.size());
 
@@ -102,6 +107,10 @@ public:
         for (std::size_t index : atlas) {
             startPage();
             drawParcelPage(*m_frame, m_project, m_analysis, index);
+        }
+        for (std::size_t i = 0; i < m_options.scenarios.size(); ++i) {
+            startPage();
+            drawScenarioPage(*m_frame, m_options.scenarios[i], i == 0);
         }
         for (std::size_t page = 0; page < appendixStarts.size(); ++page) {
             startPage();
@@ -518,6 +527,7 @@ core::Result<int> writeReportPdf(const QString& path, const core::Project& proje
         ReportOptions typeOptions = options;
         typeOptions.renewalType.reset();
         typeOptions.pageParcels.clear(); // indices into the whole project no longer apply
+        typeOptions.scenarios.clear(); // their figures are the whole district's
         const QString typeLabel = renewalTypeLabel(*options.renewalType, options.language);
         typeOptions.title = (options.title.isEmpty() ? pick(options.language,
                                  QStringLiteral("绿色低碳微更新评估报告"),

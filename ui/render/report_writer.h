@@ -7,6 +7,7 @@
 #include "core/analysis.h"
 #include "core/model.h"
 #include "core/result.h"
+#include "core/scenario.h"
 
 #include <QDate>
 #include <QString>
@@ -28,6 +29,9 @@ struct ReportOptions {
     std::vector<int> pageParcels;
     /// Only the parcels of this renewal type (table, type pages, atlas); none: all parcels.
     std::optional<core::RenewalType> renewalType;
+    /// Scenarios evaluated on the whole district: one page each in the section "Scenarios and
+    /// implementation plan" before the appendix; none: no such section.
+    std::vector<core::ScenarioEvaluation> scenarios;
 };
 
 /// Writes the report as an A4 portrait PDF (300 dpi): cover, contents (with page numbers),
