@@ -25,12 +25,22 @@ using render::test::squeezed;
 
 const QString kScenarioDir = QStringLiteral(GREENRENEW_SOURCE_DIR "/resources/sample/scenarios/");
 
-int runCli(const QStringList& arguments)
+/// Runs greenrenew-cli; returns its exit code (-1 when it crashed) and keeps its stderr in ERR.
+int runCli(const QStringList& arguments, QString* err = nullptr)
 {
     QProcess process;
     process.start(QStringLiteral(GREENRENEW_CLI), arguments);
     process.waitForFinished(180000);
+    if (err)
+        *err = QString::fromUtf8(process.readAllStandardError());
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+int importExamples(const QString& project)
+{
+    return runCli({ QStringLiteral("scenario"), project, QStringLiteral("--import"),
+        kScenarioDir + QStringLiteral("demonstration.csv"),
+        kScenarioDir + QStringLiteral("demonstration_and_area.csv") });
 }
 
 QString copySample(const QTemporaryDir& dir, const char* name)
@@ -118,10 +128,7 @@ TEST(AnalyzeScenarios, ReportShowsStoredScenariosInBothLanguages)
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
     const QString project = copySample(dir, "with_scenarios.gpkg");
-    ASSERT_EQ(runCli({ QStringLiteral("scenario"), project, QStringLiteral("--import"),
-                  kScenarioDir + QStringLiteral("demonstration.csv"),
-                  kScenarioDir + QStringLiteral("demonstration_and_area.csv") }),
-        0);
+    ASSERT_EQ(importExamples(project), 0);
     const Expected expected = expectedEvaluations(project);
     ASSERT_EQ(expected.evaluations.size(), 2U);
     // The two examples differ: the second adds phase 2 on parcels 40 and 11, so it must reduce
@@ -150,6 +157,35 @@ TEST(AnalyzeScenarios, NoScenariosNoSection)
     const QStringList en = analyzedReport(dir, project, "en");
     ASSERT_FALSE(en.isEmpty());
     EXPECT_EQ(pageWith(en, QStringLiteral("Scenariosandimplementationplan")), -1);
+}
+
+// A stored row another program spoiled (an unknown party, written with GDAL's ogrinfo): the
+// analysis still runs, the warning names the file, the row and the problem, and the report
+// leaves the section out rather than printing a partial plan.
+TEST(AnalyzeScenarios, UnreadableScenarioTableIsReportedAndLeftOut)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString project = copySample(dir, "spoiled.gpkg");
+    ASSERT_EQ(importExamples(project), 0);
+    QProcess ogrinfo;
+    ogrinfo.start(QStringLiteral("ogrinfo"),
+        { project, QStringLiteral("-sql"),
+            QStringLiteral("UPDATE gr_scenarios SET party = 'mayor' WHERE parcel_id = 40") });
+    ASSERT_TRUE(ogrinfo.waitForFinished(30000));
+    ASSERT_EQ(ogrinfo.exitCode(), 0);
+
+    const QString out = dir.filePath(QStringLiteral("out"));
+    QString err;
+    ASSERT_EQ(runCli({ QStringLiteral("analyze"), project, QStringLiteral("--out"), out }, &err),
+        0);
+    EXPECT_TRUE(err.contains(QStringLiteral("scenarios left out of the report")))
+        << err.toStdString();
+    EXPECT_TRUE(err.contains(QStringLiteral("spoiled.gpkg"))) << err.toStdString();
+    EXPECT_TRUE(err.contains(QStringLiteral("'mayor'"))) << err.toStdString();
+    const QStringList pages = pdfPages(out + QStringLiteral("/report.pdf"));
+    ASSERT_FALSE(pages.isEmpty());
+    EXPECT_EQ(pageWith(pages, QStringLiteral("情景比较与实施计划")), -1);
 }
 
 } // namespace
