@@ -137,10 +137,41 @@ double issuesParagraph(const PageFrame& frame, const core::ScenarioEvaluation& e
     return drawParagraph(frame, lead + lines.join(QStringLiteral("; ")), y, pageFont(8.5));
 }
 
+/// The path's years, or when they would not fit at a readable row height only the years in
+/// which the path changes (and the last): between them the cumulative figures stay the same.
+std::vector<core::YearStep> pathRows(const std::vector<core::YearStep>& path, std::size_t fit)
+{
+    if (path.size() <= fit)
+        return path;
+    std::vector<core::YearStep> rows;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        const bool changes = i == 0 || path[i].plannedT != path[i - 1].plannedT
+            || path[i].doneT != path[i - 1].doneT;
+        if (changes || i + 1 == path.size())
+            rows.push_back(path[i]);
+    }
+    return rows;
+}
+
 void pathChart(const PageFrame& frame, const core::ScenarioEvaluation& evaluation, double y)
 {
+    QString title = frame.tr("逐年累计减排路径：计划（条形）与已完成（吨二氧化碳当量/年）",
+        "Yearly reduction path, cumulative: planned (bars) and done (tCO2e per year)");
+    if (evaluation.path.empty()) {
+        y = caption(frame, title, y);
+        drawParagraph(frame, frame.tr("没有排定年份的措施。", "No measure has a year."), y,
+            pageFont(9));
+        return;
+    }
+    const double titleSpace = frame.mm(8);
+    const double readableRow = frame.mm(4.5);
+    const auto fit = static_cast<std::size_t>(
+        std::max(1.0, (frame.content.bottom() - y - titleSpace) / readableRow));
+    const std::vector<core::YearStep> steps = pathRows(evaluation.path, fit);
+    if (steps.size() < evaluation.path.size())
+        title += frame.tr("，仅列出变化年份", ", years with a change only");
     std::vector<ChartBar> bars;
-    for (const core::YearStep& step : evaluation.path) {
+    for (const core::YearStep& step : steps) {
         ChartBar bar;
         // The label column is wider than the value column: the done figure goes there.
         bar.label = frame.tr("%1（已完成 %2）", "%1 (done %2)")
@@ -150,16 +181,8 @@ void pathChart(const PageFrame& frame, const core::ScenarioEvaluation& evaluatio
         bar.valueText = tonnes(step.plannedT);
         bars.push_back(bar);
     }
-    const QString title = frame.tr("逐年累计减排路径：计划（条形）与已完成（吨二氧化碳当量/年）",
-        "Yearly reduction path, cumulative: planned (bars) and done (tCO2e per year)");
-    if (bars.empty()) {
-        y = caption(frame, title, y);
-        drawParagraph(frame, frame.tr("没有排定年份的措施。", "No measure has a year."), y,
-            pageFont(9));
-        return;
-    }
     const double height = std::min(frame.content.bottom() - y,
-        frame.mm(12) + frame.mm(7) * static_cast<double>(bars.size()));
+        titleSpace + frame.mm(7) * static_cast<double>(bars.size()));
     drawBarChart(frame, QRectF(frame.content.left(), y, frame.content.width(), height), title,
         bars);
 }
