@@ -11,6 +11,7 @@
 #include "ui/map_canvas.h"
 #include "ui/parcel_inspector.h"
 #include "ui/recovery_journal.h"
+#include "ui/scenario_panel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -155,8 +156,13 @@ void MainWindow::createDocks()
     m_messages->setMaximumBlockCount(5000);
     QDockWidget* messagesDock = dock(tr("Messages"), QStringLiteral("messagesDock"), m_messages,
                                      Qt::BottomDockWidgetArea);
+    m_scenarios = new ScenarioPanel;
+    QDockWidget* scenariosDock = dock(tr("Scenarios / 情景"), QStringLiteral("scenariosDock"),
+                                      m_scenarios, Qt::BottomDockWidgetArea);
+    connect(m_scenarios, &ScenarioPanel::message, this, &MainWindow::logMessage);
     tabifyDockWidget(tableDock, importDock);
     tabifyDockWidget(importDock, messagesDock);
+    tabifyDockWidget(messagesDock, scenariosDock);
     tableDock->raise();
 
     splitDockWidget(layersDock, legendDock, Qt::Vertical);
@@ -166,7 +172,8 @@ void MainWindow::createDocks()
 
     m_panelsMenu = new QMenu(tr("&Panels"), this);
     for (QDockWidget* widget :
-         {layersDock, legendDock, inspectorDock, tableDock, importDock, messagesDock})
+         {layersDock, legendDock, inspectorDock, tableDock, importDock, messagesDock,
+          scenariosDock})
         m_panelsMenu->addAction(widget->toggleViewAction());
 }
 
@@ -191,6 +198,8 @@ void MainWindow::createActions()
     QAction* saveAs =
         file->addAction(tr("Save Results &As…"), this, &MainWindow::chooseResultsPath);
     saveAs->setShortcut(QKeySequence::SaveAs);
+    file->addAction(tr("Import Scenario File… / 导入情景文件…"), this,
+                    [this] { m_scenarios->chooseAndImport(); });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -327,6 +336,9 @@ void MainWindow::setProject(std::shared_ptr<const core::Project> project,
     m_table->setData(m_project, m_analysis);
     m_legend->setAnalysis(m_analysis);
     m_layers->setProject(m_project.get());
+    m_scenarios->setProject(path, m_analysis);
+    if (!m_scenarios->scenarioNames().isEmpty())
+        m_scenarios->parentWidget()->raise();  // its dock: the project's plans come first
     setWindowTitle(path.isEmpty() ? tr("GreenRenew")
                                   : tr("%1 – GreenRenew").arg(QFileInfo(path).fileName()));
 }

@@ -29,6 +29,7 @@ class LoadJob;
 class MapCanvas;
 class ParcelInspector;
 class RecoveryJournal;
+class ScenarioPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -59,6 +60,7 @@ public:
     LegendWidget* legend() const { return m_legend; }
     LayersWidget* layers() const { return m_layers; }
     ImportReportView* importReport() const { return m_importReport; }
+    ScenarioPanel* scenarios() const { return m_scenarios; }
     /// Writes the shown project's results to PATH (GeoPackage, atomically); false with a
     /// message when it fails.
     bool saveResults(const QString& path);
@@ -105,6 +107,7 @@ private:
     LayersWidget* m_layers = nullptr;
     AttributeTable* m_table = nullptr;
     ImportReportView* m_importReport = nullptr;
+    ScenarioPanel* m_scenarios = nullptr;
     QPlainTextEdit* m_messages = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_panelsMenu = nullptr;

@@ -1,0 +1,69 @@
+#pragma once
+
+// The "Scenarios / 情景" dock (issue 7): the scenarios stored in the opened project's
+// gr_scenarios table, an import of hand-written scenario files, and a table comparing the
+// selected scenarios with the baseline, in tCO2e per year by carbon category.
+
+#include "core/analysis.h"
+#include "core/scenario.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QLabel;
+class QListWidget;
+class QTableWidget;
+
+namespace greenrenew::ui {
+
+class ScenarioPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ScenarioPanel(QWidget* parent = nullptr);
+
+    /// Shows the scenarios stored in the project at PROJECTPATH, evaluated on ANALYSIS (the
+    /// analysis the map shows). An empty path or a null analysis clears the panel.
+    void setProject(const QString& projectPath, std::shared_ptr<const core::Analysis> analysis);
+
+    /// Reads a scenario file (gis::readScenarioFile), lists its scenarios and stores them in
+    /// the project's gr_scenarios; false with a message naming the file and line when the
+    /// file cannot be read.
+    bool importFile(const QString& path);
+    /// Asks for a scenario file and imports it.
+    void chooseAndImport();
+
+    /// Selects the scenarios named NAMES in the list; the comparison follows the selection.
+    void selectScenarios(const QStringList& names);
+
+    QStringList scenarioNames() const;
+    /// The comparison table: one row per category and a net row, a baseline column, then
+    /// "after" and "reduction" columns per selected scenario.
+    const QTableWidget* comparisonTable() const { return m_table; }
+    /// The last problem shown under the list (import or store errors); empty when none.
+    QString problemText() const;
+
+    /// Row of the net total in the comparison table and the column of a scenario's reduction.
+    static constexpr int kNetRow = 4;
+    static int reductionColumn(int selectedIndex) { return 2 + 2 * selectedIndex; }
+
+signals:
+    void message(const QString& text);
+
+private:
+    void addScenarios(std::vector<core::Scenario> scenarios);
+    void refreshList();
+    void updateComparison();
+    void showProblem(const QString& text);
+
+    QListWidget* m_list = nullptr;
+    QTableWidget* m_table = nullptr;
+    QLabel* m_problem = nullptr;
+    QString m_projectPath;
+    std::shared_ptr<const core::Analysis> m_analysis;
+    std::vector<core::Scenario> m_scenarios;
+};
+
+} // namespace greenrenew::ui
