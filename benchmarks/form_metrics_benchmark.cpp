@@ -8,18 +8,17 @@
 // the loaded parcels, buildings and green spaces N times in memory as generate_city.py does on
 // disk (tile_city.h), so the 1,000-tile city needs no GeoPackage.
 
+#include "core/envelope.h"
 #include "core/form_metrics.h"
 #include "gis/project_loader.h"
 
+#include "process_clock.h"
 #include "tile_city.h"
-
-#include <sys/resource.h>
 
 #include <boost/geometry/index/rtree.hpp>
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -28,28 +27,11 @@
 namespace core = greenrenew::core;
 namespace gis = greenrenew::gis;
 
+using greenrenew::bench::peakMemoryMb;
+using greenrenew::bench::processCpuSeconds;
+using greenrenew::bench::secondsSince;
+
 namespace {
-
-double secondsSince(std::chrono::steady_clock::time_point start)
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-// CPU seconds of the whole process (all threads): on a shared, loaded machine wall-clock time
-// measures the neighbours as much as the code, so both are printed.
-double processCpuSeconds()
-{
-    timespec now{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return static_cast<double>(now.tv_sec) + now.tv_nsec * 1e-9;
-}
-
-long peakMemoryMb()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024;
-}
 
 void writeCsv(const std::string& path, const core::Project& project,
               const std::vector<core::FormMetrics>& metrics)
@@ -70,23 +52,10 @@ void writeCsv(const std::string& path, const core::Project& project,
 using ParcelIndex = boost::geometry::index::rtree<std::pair<core::Box, std::size_t>,
                                                    boost::geometry::index::rstar<16>>;
 
-// Computed by hand: GCC 12 flags Boost.Geometry's envelope of a multipolygon as
-// maybe-uninitialized at -O3, and warnings are errors.
+// An empty parcel gets a degenerate box at the origin: the benchmark's tiles have none.
 core::Box boxOf(const core::MultiPolygon& geometry)
 {
-    double minX = 1e300;
-    double minY = 1e300;
-    double maxX = -1e300;
-    double maxY = -1e300;
-    for (const core::Polygon& polygon : geometry) {
-        for (const core::Point& point : polygon.outer()) {
-            minX = std::min(minX, point.x());
-            minY = std::min(minY, point.y());
-            maxX = std::max(maxX, point.x());
-            maxY = std::max(maxY, point.y());
-        }
-    }
-    return core::Box(core::Point(minX, minY), core::Point(maxX, maxY));
+    return core::outerEnvelope(geometry).value_or(core::Box());
 }
 
 // The parcel envelopes an editing session keeps to find an edit's neighbours.

@@ -6,31 +6,14 @@
 
 #include "gis/dataset_reader.h"
 
-#include <sys/resource.h>
+#include "process_clock.h"
 
-#include <chrono>
 #include <cstdio>
-#include <ctime>
 
 namespace gis = greenrenew::gis;
 
-namespace {
-
-double processCpuSeconds()
-{
-    timespec now{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return static_cast<double>(now.tv_sec) + now.tv_nsec * 1e-9;
-}
-
-long peakMemoryMb()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024;
-}
-
-} // namespace
+using greenrenew::bench::peakMemoryMb;
+using greenrenew::bench::processCpuSeconds;
 
 int main(int argc, char** argv)
 {
@@ -42,11 +25,10 @@ int main(int argc, char** argv)
     gis::ImportOptions options;
     gis::ImportReport report;
 
-    const auto wallStart = std::chrono::steady_clock::now();
+    const auto wallStart = greenrenew::bench::Clock::now();
     const double cpuStart = processCpuSeconds();
     auto project = gis::readDataset(input, options, report);
-    const double wall =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    const double wall = greenrenew::bench::secondsSince(wallStart);
     const double cpu = processCpuSeconds() - cpuStart;
     if (!project) {
         std::fprintf(stderr, "%s\n", project.error().describe().c_str());

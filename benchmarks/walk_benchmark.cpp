@@ -11,15 +11,13 @@
 #include "core/walk_access.h"
 #include "gis/project_loader.h"
 
+#include "process_clock.h"
 #include "tile_city.h"
-
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <fstream>
 #include <set>
 #include <string>
@@ -28,29 +26,12 @@
 namespace core = greenrenew::core;
 namespace gis = greenrenew::gis;
 
+using greenrenew::bench::Clock;
+using greenrenew::bench::peakMemoryMb;
+using greenrenew::bench::processCpuSeconds;
+using greenrenew::bench::secondsSince;
+
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// All threads together: on a shared, loaded machine wall time measures the neighbours too.
-double processCpuSeconds()
-{
-    timespec now{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-}
-
-long peakMemoryMb()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024;
-}
 
 void writeCsv(const std::string& path, const core::Project& project,
               const core::WalkAccessResult& result)

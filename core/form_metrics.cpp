@@ -2,6 +2,7 @@
 
 #include "core/detail/form_geometry.h"
 #include "core/detail/geos_context.h"
+#include "core/envelope.h"
 
 #include <boost/geometry/index/rtree.hpp>
 
@@ -46,24 +47,10 @@ using SpatialIndex = bgi::rtree<IndexEntry, bgi::rstar<16>>;
 // Envelope of the outer rings' finite vertices; false when there is none.
 bool envelopeOf(const MultiPolygon& geometry, Box& box)
 {
-    double minX = std::numeric_limits<double>::infinity();
-    double minY = minX;
-    double maxX = -minX;
-    double maxY = -minX;
-    for (const Polygon& polygon : geometry) {
-        for (const Point& point : polygon.outer()) {
-            if (!std::isfinite(point.x()) || !std::isfinite(point.y()))
-                continue;
-            minX = std::min(minX, point.x());
-            minY = std::min(minY, point.y());
-            maxX = std::max(maxX, point.x());
-            maxY = std::max(maxY, point.y());
-        }
-    }
-    if (minX > maxX)
-        return false;
-    box = Box(Point(minX, minY), Point(maxX, maxY));
-    return true;
+    const std::optional<Box> envelope = outerEnvelope(geometry);
+    if (envelope)
+        box = *envelope;
+    return envelope.has_value();
 }
 
 template <typename Feature, typename Geometry>

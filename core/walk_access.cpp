@@ -541,9 +541,9 @@ WalkMethodNote describeWalkMethod(const Project& project)
     for (const LifeCircle& circle : project.config.lifeCircles) {
         if (!note.circles.empty())
             note.circles += ", ";
+        note.thresholdsM.push_back(detail::circleThresholdM(circle, settings));
         char threshold[32];
-        std::snprintf(threshold, sizeof threshold, "%.0f m",
-                      detail::circleThresholdM(circle, settings));
+        std::snprintf(threshold, sizeof threshold, "%.0f m", note.thresholdsM.back());
         note.circles += circle.id + " " + threshold;
     }
     note.slopeFromDem = project.elevation != nullptr;

@@ -70,6 +70,7 @@ struct WalkAccessResult {
 struct WalkMethodNote {
     std::string circleMode;   // "distance" (the standard's radii, the default) or "time"
     std::string circles;      // "5min 300 m, 10min 500 m, 15min 1000 m" as used
+    std::vector<double> thresholdsM;  // each life circle's threshold as used, in order
     bool slopeFromDem = false;
     std::string dem;          // the DEM's description; empty without one
     /// One English sentence with all of the above.

@@ -1,5 +1,7 @@
 #include "gis/edit_log_store.h"
 
+#include "gis/gdal_error.h"
+
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -13,15 +15,7 @@ constexpr const char* kTable = "gr_edit_log";
 
 core::Result<bool> logError(const QString& path, const QString& message)
 {
-    core::Error error;
-    error.kind = core::ErrorKind::BadInput;
-    error.operation = "write edit log";
-    error.path = path.toStdString();
-    error.layer = kTable;
-    const QString gdal = QString::fromUtf8(CPLGetLastErrorMsg());
-    error.message = (gdal.isEmpty() ? message : message + QStringLiteral(": ") + gdal)
-                        .toStdString();
-    return error;
+    return detail::gdalWriteError("write edit log", path, kTable, message);
 }
 
 std::string joinIds(const std::vector<core::FeatureId>& ids)
@@ -71,7 +65,8 @@ core::Result<bool> writeEditLog(const QString& gpkgPath, const std::vector<EditL
         OGRFieldDefn field(name, type);
         if (layer->CreateField(&field) != OGRERR_NONE) {
             dataset->RollbackTransaction();
-            return logError(gpkgPath, QStringLiteral("cannot create field %1").arg(QLatin1String(name)));
+            return logError(gpkgPath,
+                            QStringLiteral("cannot create field %1").arg(QLatin1String(name)));
         }
     }
     for (const EditLogEntry& entry : entries) {

@@ -1,5 +1,6 @@
 #include "gis/results_writer.h"
 
+#include "gis/gdal_error.h"
 #include "gis/gdal_support.h"
 #include "gis/logging.h"
 #include "gis/service_area_layer.h"
@@ -24,15 +25,7 @@ const char* const kCircleIds[] = {"5min", "10min", "15min"};
 
 Error writeError(const QString& path, const QString& layer, const QString& message)
 {
-    Error error;
-    error.kind = ErrorKind::BadInput;
-    error.operation = "write results";
-    error.path = path.toStdString();
-    error.layer = layer.toStdString();
-    const QString gdal = QString::fromUtf8(CPLGetLastErrorMsg());
-    error.message = (gdal.isEmpty() ? message : message + QStringLiteral(": ") + gdal)
-                        .toStdString();
-    return error;
+    return detail::gdalWriteError("write results", path, layer.toStdString(), message);
 }
 
 /// Field stem of a compliance check: the bound is named only where a figure has both (FAR) or

@@ -4,6 +4,7 @@
 #include "gis/scenario_store.h"
 
 #include "gis/gdal_support.h"
+#include "gis/gdal_error.h"
 
 #include <algorithm>
 #include <memory>
@@ -17,15 +18,7 @@ constexpr const char* kTable = "gr_scenarios";
 
 core::Error storeError(const char* operation, const QString& path, const QString& message)
 {
-    core::Error error;
-    error.kind = core::ErrorKind::BadInput;
-    error.operation = operation;
-    error.path = path.toStdString();
-    error.layer = kTable;
-    const QString gdal = QString::fromUtf8(CPLGetLastErrorMsg());
-    error.message = (gdal.isEmpty() ? message : message + QStringLiteral(": ") + gdal)
-                        .toStdString();
-    return error;
+    return detail::gdalWriteError(operation, path, kTable, message);
 }
 
 using detail::DatasetPtr;

@@ -2,6 +2,8 @@
 
 #include "ui/edit_commands.h"
 
+#include "core/envelope.h"
+
 #include <boost/geometry.hpp>
 
 #include <QAction>
@@ -48,23 +50,12 @@ QPointF nearestOnSegment(const QPointF& p, const QPointF& a, const QPointF& b)
     return a + t * ab;
 }
 
-// Envelope of the outer rings, written out: Boost 1.74's return_envelope trips GCC 12's
-// maybe-uninitialized warning.
 core::Box envelopeOf(const core::MultiPolygon& geometry)
 {
-    double minX = std::numeric_limits<double>::infinity();
-    double minY = minX;
-    double maxX = -minX;
-    double maxY = -minX;
-    for (const core::Polygon& polygon : geometry) {
-        for (const core::Point& point : polygon.outer()) {
-            minX = std::min(minX, point.x());
-            minY = std::min(minY, point.y());
-            maxX = std::max(maxX, point.x());
-            maxY = std::max(maxY, point.y());
-        }
-    }
-    return core::Box({minX, minY}, {maxX, maxY});
+    // Inverted for an empty geometry, so it intersects nothing.
+    const double infinity = std::numeric_limits<double>::infinity();
+    return core::outerEnvelope(geometry).value_or(
+        core::Box({infinity, infinity}, {-infinity, -infinity}));
 }
 
 core::Box boxOf(const QRectF& rect)

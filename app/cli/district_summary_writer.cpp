@@ -25,16 +25,16 @@ QJsonObject walkMethodOf(const core::Project& project)
 {
     const core::WalkMethodNote note = core::describeWalkMethod(project);
     const core::ParameterSet& parameters = project.config.parameters;
-    const bool timeMode = note.circleMode == "time";
     const double speed = parameters.at("walk.speed_m_per_min").value;
     QJsonArray circles;
-    for (const core::LifeCircle& circle : project.config.lifeCircles) {
+    for (std::size_t i = 0; i < project.config.lifeCircles.size(); ++i) {
+        const core::LifeCircle& circle = project.config.lifeCircles[i];
         QJsonObject entry;
         entry[QStringLiteral("id")] = QString::fromStdString(circle.id);
         entry[QStringLiteral("radius_m")] = circle.radiusM;
         entry[QStringLiteral("minutes")] = circle.minutes;
         // The flat-equivalent metres a parcel must reach the facility within.
-        entry[QStringLiteral("threshold_m")] = timeMode ? circle.minutes * speed : circle.radiusM;
+        entry[QStringLiteral("threshold_m")] = note.thresholdsM[i];
         circles.append(entry);
     }
     QJsonObject walk;

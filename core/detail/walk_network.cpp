@@ -1,5 +1,7 @@
 #include "core/detail/walk_network.h"
 
+#include "core/envelope.h"
+
 #include <boost/geometry.hpp>
 #include <boost/geometry/geometries/segment.hpp>
 #include <boost/geometry/index/rtree.hpp>
@@ -388,19 +390,8 @@ private:
 Box envelopeOf(const MultiPolygon& area)
 {
     const double infinity = std::numeric_limits<double>::infinity();
-    double minX = infinity;
-    double minY = infinity;
-    double maxX = -infinity;
-    double maxY = -infinity;
-    for (const Polygon& polygon : area) {
-        for (const Point& p : polygon.outer()) {
-            minX = std::min(minX, p.x());
-            minY = std::min(minY, p.y());
-            maxX = std::max(maxX, p.x());
-            maxY = std::max(maxY, p.y());
-        }
-    }
-    return Box(Point(minX, minY), Point(maxX, maxY));
+    return outerEnvelope(area).value_or(
+        Box(Point(infinity, infinity), Point(-infinity, -infinity)));
 }
 
 namespace {

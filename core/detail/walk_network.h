@@ -67,8 +67,8 @@ struct NodeGap {
     double gapM = 0;
 };
 
-/// Bounding box of the outer rings; inverted (min above max) for an empty area. Written out
-/// because GCC 12 reports a false maybe-uninitialized in Boost 1.74's multi-polygon envelope.
+/// Bounding box of the outer rings (core::outerEnvelope); inverted (min above max) for an
+/// empty area, so it meets nothing in an index.
 Box envelopeOf(const MultiPolygon& area);
 
 /// Thrown out of shortestCosts() when the cancel flag is raised mid-search.

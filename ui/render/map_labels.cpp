@@ -2,12 +2,15 @@
 
 #include "ui/render/map_view.h"
 
+#include "core/envelope.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace greenrenew::render {
 
@@ -20,21 +23,11 @@ constexpr double kMaxLabelOverhang = 1.6;
 
 QRectF outerBounds(const core::MultiPolygon& geometry)
 {
-    double minX = std::numeric_limits<double>::max();
-    double minY = minX;
-    double maxX = std::numeric_limits<double>::lowest();
-    double maxY = maxX;
-    for (const core::Polygon& polygon : geometry) {
-        for (const core::Point& point : polygon.outer()) {
-            minX = std::min(minX, point.x());
-            minY = std::min(minY, point.y());
-            maxX = std::max(maxX, point.x());
-            maxY = std::max(maxY, point.y());
-        }
-    }
-    if (minX > maxX)
+    const std::optional<core::Box> box = core::outerEnvelope(geometry);
+    if (!box)
         return {};
-    return QRectF(QPointF(minX, minY), QPointF(maxX, maxY));
+    return QRectF(QPointF(box->min_corner().x(), box->min_corner().y()),
+                  QPointF(box->max_corner().x(), box->max_corner().y()));
 }
 
 } // namespace

@@ -5,6 +5,8 @@
 #include "ui/render/report_table.h"
 #include "ui/render/theme.h"
 
+#include "core/envelope.h"
+
 #include <QPaintDevice>
 #include <QPainter>
 
@@ -85,22 +87,14 @@ QString interventionLabel(const core::Intervention& intervention, bool english)
 
 QRectF parcelContext(const core::Parcel& parcel)
 {
-    double minX = std::numeric_limits<double>::max();
-    double minY = minX;
-    double maxX = std::numeric_limits<double>::lowest();
-    double maxY = maxX;
-    for (const core::Polygon& polygon : parcel.geometry) {
-        for (const core::Point& point : polygon.outer()) {
-            minX = std::min(minX, point.x());
-            minY = std::min(minY, point.y());
-            maxX = std::max(maxX, point.x());
-            maxY = std::max(maxY, point.y());
-        }
-    }
-    if (minX > maxX)
+    const std::optional<core::Box> box = core::outerEnvelope(parcel.geometry);
+    if (!box)
         return {};
-    const double margin = kContextShare * std::max({ maxX - minX, maxY - minY, 50.0 });
-    return QRectF(minX - margin, minY - margin, maxX - minX + 2 * margin, maxY - minY + 2 * margin);
+    const double width = box->max_corner().x() - box->min_corner().x();
+    const double height = box->max_corner().y() - box->min_corner().y();
+    const double margin = kContextShare * std::max({ width, height, 50.0 });
+    return QRectF(box->min_corner().x() - margin, box->min_corner().y() - margin,
+                  width + 2 * margin, height + 2 * margin);
 }
 
 double drawFigures(
