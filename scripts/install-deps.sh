@@ -11,6 +11,7 @@ PACKAGES=(
     libboost-dev libboost-graph-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     xvfb xauth fonts-wqy-microhei poppler-utils
+    postgresql-15 postgresql-15-postgis-3 libpq-dev
 )
 
 missing=()

@@ -11,6 +11,9 @@ echo "build: $((built - start)) s" >&2
 export QT_QPA_PLATFORM=offscreen
 export XDG_RUNTIME_DIR="$(mktemp -d)"
 chmod 700 "$XDG_RUNTIME_DIR"
+# The PostGIS tests run against a throwaway server on loopback, stopped whatever happens.
+eval "$("$ROOT/scripts/pg-test-server.sh" start)"
+trap '"$ROOT/scripts/pg-test-server.sh" stop' EXIT
 cd "$BUILD"
 ctest --no-tests=error --output-on-failure -j"$(nproc)" "$@"
 echo "tests: $(( $(date +%s) - built )) s" >&2
