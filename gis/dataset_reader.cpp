@@ -8,6 +8,7 @@
 #include "gis/geometry_import.h"
 #include "gis/logging.h"
 #include "gis/missing_roles.h"
+#include "gis/postgis_connection.h"
 
 #include <QDate>
 #include <QDir>
@@ -187,9 +188,12 @@ core::Result<std::vector<SourceLayer>> openSources(const QString& input, ImportR
         return openZip(input, report);
     // An Esri file geodatabase is a folder that GDAL opens as one data set.
     const bool fileGeodatabase = info.isDir() && hasSuffix(input, "gdb");
-    if (input.startsWith(QLatin1String("PG:")) || input.startsWith(QLatin1String("/vsi"))
-        || info.isFile() || fileGeodatabase) {
-        auto dataset = openDataset(input);
+    if (isPgInput(input) || input.startsWith(QLatin1String("/vsi")) || info.isFile()
+        || fileGeodatabase) {
+        // postgis://user@host/db?schema=s is GDAL's "PG:... schemas=s" (DESIGN.md).
+        const std::optional<PgLocation> pg = parsePgLocation(input);
+        auto dataset = openDataset(pg && !input.startsWith(QLatin1String("PG:"))
+                                       ? gdalInput(*pg) : input);
         if (!dataset)
             return dataset.error();
         addLayers(input, dataset.value(), layers);

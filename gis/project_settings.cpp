@@ -1,6 +1,7 @@
 #include "gis/project_settings.h"
 
 #include "gis/logging.h"
+#include "gis/postgis_connection.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -32,6 +33,24 @@ DatasetPtr openGeoPackage(const QString& path, bool update)
     return dataset;
 }
 
+/// A project in PostGIS (its schema's gr_settings table, an attribute table GDAL lists only
+/// when asked to list all tables).
+DatasetPtr openPostgisSchema(const QString& input)
+{
+    const std::optional<PgLocation> location = parsePgLocation(input);
+    if (!location)
+        return nullptr;
+    static const char* const kDrivers[] = {"PostgreSQL", nullptr};
+    static const char* const kOptions[] = {"LIST_ALL_TABLES=YES", nullptr};
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    GDALAllRegister();
+    DatasetPtr dataset(GDALDataset::FromHandle(
+        GDALOpenEx(gdalInput(*location).toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                   kDrivers, kOptions, nullptr)));
+    CPLPopErrorHandler();
+    return dataset;
+}
+
 // Settings are written through SQL so the table is a plain attribute table (no geometry).
 std::string quoted(const QByteArray& text)
 {
@@ -48,9 +67,12 @@ std::string quoted(const QByteArray& text)
 
 std::optional<QByteArray> readProjectSetting(const QString& path, const char* key)
 {
-    if (!path.endsWith(QStringLiteral(".gpkg"), Qt::CaseInsensitive) || !QFileInfo(path).isFile())
-        return std::nullopt;
-    DatasetPtr dataset = openGeoPackage(path, false);
+    DatasetPtr dataset;
+    if (isPgInput(path))
+        dataset = openPostgisSchema(path);
+    else if (path.endsWith(QStringLiteral(".gpkg"), Qt::CaseInsensitive)
+             && QFileInfo(path).isFile())
+        dataset = openGeoPackage(path, false);
     if (!dataset)
         return std::nullopt;
     OGRLayer* table = dataset->GetLayerByName(kSettingsTable);

@@ -1,0 +1,102 @@
+#pragma once
+
+// A PostGIS layer (the parcels) edited by several designers at once. Every row carries a
+// version (column gr_version); an edit is saved as one transaction that first locks and checks
+// the versions the designer started from, so an edit made on a version someone else has since
+// replaced is detected, not written over. Every row version an edit replaces is first copied
+// into the schema's gr_parcel_history table, so nothing is ever lost. Names are quoted
+// identifiers and values are bound parameters: no layer or field name or value becomes SQL.
+
+#include "core/result.h"
+#include "gis/postgis_connection.h"
+
+#include <QString>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace greenrenew::gis {
+
+/// Field name -> value as text (std::nullopt: NULL).
+using PgValues = std::map<std::string, std::optional<std::string>>;
+
+/// One row as the database holds it.
+struct TeamRecord {
+    long long fid = 0;
+    long long version = 0;  // 0: the row no longer exists
+    PgValues values;
+    std::string geometryWkt;  // empty: no geometry
+};
+
+/// One parcel's change within an edit: the fields changed (others untouched) and, when the
+/// shape changed, the new geometry as WKT in the layer's CRS.
+struct TeamChange {
+    long long fid = 0;
+    long long baseVersion = 0;  // the version the designer edited
+    PgValues values;
+    std::optional<std::string> geometryWkt;
+};
+
+/// A change that met a newer version: the designer's and the one now in the database.
+struct TeamConflict {
+    TeamChange mine;
+    TeamRecord theirs;
+};
+
+struct TeamSaveOutcome {
+    /// Empty when the edit was saved; otherwise nothing of the edit was written.
+    std::vector<TeamConflict> conflicts;
+    /// fid -> version after the save (when saved).
+    std::map<long long, long long> versions;
+    bool saved() const { return conflicts.empty(); }
+};
+
+/// Called inside the save's transaction after the rows were written and before COMMIT (a
+/// seam for tests that drop the connection right there).
+using BeforeCommit = std::function<void()>;
+
+class PgTeamTable {
+public:
+    /// Prepares TABLE of SCHEMA for team editing (adds gr_version and gr_parcel_history when
+    /// missing; both idempotent) and reads its columns.
+    static core::Result<PgTeamTable> open(PgConnection& connection, const QString& schema,
+                                          const QString& table);
+
+    /// The row FID as it is now (version 0 when it does not exist).
+    core::Result<TeamRecord> read(long long fid);
+
+    /// Saves one edit (all its changes) in one transaction; conflicts leave the database
+    /// untouched. A failure (server gone, bad value) rolls back what the server had not
+    /// committed and is returned as an error naming table and feature.
+    core::Result<TeamSaveOutcome> save(const std::vector<TeamChange>& edit,
+                                       const BeforeCommit& beforeCommit = {});
+
+    /// Records a change the designer chose to drop in favour of the other version, so even
+    /// the discarded version stays in gr_parcel_history.
+    core::Result<bool> recordDiscarded(const TeamChange& change);
+
+    /// The channel on which a committed save announces {"schema", "table", "fids"} (JSON).
+    std::string notifyChannel() const;
+
+    const QString& table() const { return m_table; }
+    PgConnection& connection() { return *m_connection; }
+
+private:
+    PgTeamTable() = default;
+    std::string qualified(const std::string& name) const;
+    core::Error error(const char* operation, std::optional<long long> fid,
+                      const std::string& message) const;
+    core::Result<std::vector<TeamConflict>> lockAndCheck(const std::vector<TeamChange>& edit);
+    core::Result<long long> writeChange(const TeamChange& change);
+
+    PgConnection* m_connection = nullptr;
+    QString m_schema;
+    QString m_table;
+    std::string m_geometryColumn;  // empty: no geometry column
+    std::vector<std::string> m_columns;  // attribute columns (no fid, version or geometry)
+};
+
+} // namespace greenrenew::gis
