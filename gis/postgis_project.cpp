@@ -113,6 +113,19 @@ core::Result<QStringList> postgisTables(PgConnection& connection, const QString&
     return tables;
 }
 
+core::Result<QStringList> postgisProjectSchemas(PgConnection& connection)
+{
+    auto rows = connection.exec("list projects",
+                                "SELECT table_schema FROM information_schema.tables "
+                                "WHERE table_name = 'parcels' ORDER BY table_schema");
+    if (!rows)
+        return rows.error();
+    QStringList schemas;
+    for (const PgRow& row : rows.value())
+        schemas << QString::fromStdString(row.at(0).value_or(""));
+    return schemas;
+}
+
 core::Result<PgExportSummary> exportGeoPackageToPostgis(const QString& gpkgPath,
                                                         PgConnection& connection,
                                                         const QString& schema)

@@ -36,6 +36,9 @@ core::Result<PgExportSummary> exportPostgisToGeoPackage(PgConnection& connection
                                                         const QString& schema,
                                                         const QString& gpkgPath);
 
+/// The schemas that hold a GreenRenew project (a table named parcels), sorted.
+core::Result<QStringList> postgisProjectSchemas(PgConnection& connection);
+
 /// The tables of SCHEMA, sorted.
 core::Result<QStringList> postgisTables(PgConnection& connection, const QString& schema);
 
