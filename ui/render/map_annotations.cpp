@@ -61,12 +61,38 @@ QString initials(const std::string& technique)
     return result.isEmpty() ? QStringLiteral("?") : result;
 }
 
+QFont annotationFont(double unit) { return mapFont(11 * unit); }
+
+double symbolRadius(double unit) { return 7 * unit; }
+
+/// The text of a plain label, its baseline at AT.
+QRectF textBox(const QPointF& at, const QFontMetricsF& metrics, const QString& text)
+{
+    return QRectF(at.x(), at.y() - metrics.ascent(), metrics.horizontalAdvance(text),
+        metrics.height());
+}
+
+/// A callout's framed box; its bottom-left corner at AT.
+QRectF calloutBox(const QPointF& at, const QFontMetricsF& metrics, const QString& text,
+    double unit)
+{
+    const double pad = 3 * unit;
+    return QRectF(at.x(), at.y() - metrics.height() - 2 * pad,
+        metrics.horizontalAdvance(text) + 2 * pad, metrics.height() + 2 * pad);
+}
+
+/// Where an arrow's label sits: beside its tail.
+QPointF arrowLabelAt(const QPointF& tail, double unit)
+{
+    return tail + QPointF(2 * unit, -2 * unit);
+}
+
 } // namespace
 
 void drawAnnotations(QPainter& painter, const MapView& view,
     const std::vector<core::Annotation>& annotations, double unit)
 {
-    const QFont font = mapFont(11 * unit);
+    const QFont font = annotationFont(unit);
     const QFontMetricsF metrics(font);
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
@@ -81,12 +107,10 @@ void drawAnnotations(QPainter& painter, const MapView& view,
         case core::AnnotationKind::Arrow:
             drawArrow(painter, at, target, unit);
             if (!text.isEmpty())
-                drawHaloText(painter, at + QPointF(2 * unit, -2 * unit), font, text, unit);
+                drawHaloText(painter, arrowLabelAt(at, unit), font, text, unit);
             break;
         case core::AnnotationKind::Callout: {
-            const double pad = 3 * unit;
-            const QRectF box(at.x(), at.y() - metrics.height() - 2 * pad,
-                metrics.horizontalAdvance(text) + 2 * pad, metrics.height() + 2 * pad);
+            const QRectF box = calloutBox(at, metrics, text, unit);
             painter.setPen(QPen(kInk, 0.9 * unit));
             painter.drawLine(box.center(), target);
             painter.setBrush(Qt::white);
@@ -97,7 +121,7 @@ void drawAnnotations(QPainter& painter, const MapView& view,
             break;
         }
         case core::AnnotationKind::Intervention: {
-            const double radius = 7 * unit;
+            const double radius = symbolRadius(unit);
             painter.setPen(QPen(Qt::white, 1.2 * unit));
             painter.setBrush(kSymbol);
             painter.drawEllipse(at, radius, radius);
@@ -110,6 +134,47 @@ void drawAnnotations(QPainter& painter, const MapView& view,
         }
     }
     painter.restore();
+}
+
+QPainterPath annotationShape(const MapView& view, const core::Annotation& annotation, double unit)
+{
+    const QFontMetricsF metrics(annotationFont(unit));
+    const QPointF at = view.toDevice(annotation.position.x(), annotation.position.y());
+    const QPointF target = view.toDevice(annotation.target.x(), annotation.target.y());
+    const QString text = singleLine(annotation.text);
+    // Lines are thin; a click within a few units of them still picks them.
+    QPainterPathStroker stroker;
+    stroker.setWidth(8 * unit);
+    stroker.setCapStyle(Qt::RoundCap);
+    QPainterPath line;
+    QPainterPath shape;
+    shape.setFillRule(Qt::WindingFill);
+    switch (annotation.kind) {
+    case core::AnnotationKind::Text:
+        shape.addRect(textBox(at, metrics, text));
+        break;
+    case core::AnnotationKind::Arrow:
+        line.moveTo(at);
+        line.lineTo(target);
+        shape.addPath(stroker.createStroke(line));
+        if (!text.isEmpty())
+            shape.addRect(textBox(arrowLabelAt(at, unit), metrics, text));
+        break;
+    case core::AnnotationKind::Callout: {
+        const QRectF box = calloutBox(at, metrics, text, unit);
+        line.moveTo(box.center());
+        line.lineTo(target);
+        shape.addPath(stroker.createStroke(line));
+        shape.addRect(box);
+        break;
+    }
+    case core::AnnotationKind::Intervention: {
+        const double radius = symbolRadius(unit);
+        shape.addEllipse(at, radius, radius);
+        break;
+    }
+    }
+    return shape;
 }
 
 } // namespace greenrenew::render

@@ -39,6 +39,26 @@ double drawTitle(
 
 } // namespace
 
+QColor ratingColor(core::Rating rating)
+{
+    switch (rating) {
+    case core::Rating::Serious:
+        return QColor(0xC0, 0x39, 0x2B);
+    case core::Rating::Medium:
+        return QColor(0xF3, 0x9C, 0x12);
+    case core::Rating::Slight:
+        return QColor(0x9A, 0xCD, 0x32);
+    case core::Rating::NotAssessed:
+        break;
+    }
+    return QColor(0xC8, 0xC8, 0xC8);
+}
+
+QColor limitShareColor(double value, double limit, core::LimitBound bound, double mediumMargin)
+{
+    return ratingColor(core::rateAgainstLimit(value, limit, bound, mediumMargin));
+}
+
 double drawBarChart(const PageFrame& frame, const QRectF& rect, const QString& title,
     const std::vector<ChartBar>& bars)
 {

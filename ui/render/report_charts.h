@@ -4,6 +4,8 @@
 // selectable labels: horizontal bars against a limit, signed bars around zero, and stacked
 // bars of counts. Labels are data: drawn as plain single lines, cut with an ellipsis.
 
+#include "core/carbon_method.h"
+
 #include <QColor>
 #include <QRectF>
 #include <QString>
@@ -32,6 +34,15 @@ struct ChartSeries {
     QString name;
     QColor color;
 };
+
+/// Colour of a rating on every chart: serious red, medium amber, slight green, grey else.
+QColor ratingColor(core::Rating rating);
+
+/// Colour of a bar showing VALUE against LIMIT (a BOUND): the rating core::rateAgainstLimit
+/// gives it with the method's medium margin (rating.medium_margin, a share of the limit, in
+/// resources/method/carbon.json): beyond the limit red, within the margin of it amber, with
+/// more room green.
+QColor limitShareColor(double value, double limit, core::LimitBound bound, double mediumMargin);
 
 /// Horizontal bars from zero (negative values run left) in RECT with TITLE above; a limit
 /// shows as a dark tick. Returns the y below the chart.

@@ -56,6 +56,21 @@ struct FigureChecks {
     int met = 0;
 };
 
+/// The bar colour of an area-weighted VALUE against the limits of C: rated against the
+/// middle of the maximums (or of the minimums when there is no maximum), and red when it is
+/// also below the lowest minimum.
+QColor shareColor(double value, const FigureChecks& c, double mediumMargin)
+{
+    const auto middle = [](const std::pair<double, double>& range) {
+        return (range.first + range.second) / 2;
+    };
+    if (c.minLimits && value < c.minLimits->first)
+        return ratingColor(core::Rating::Serious);
+    if (c.maxLimits)
+        return limitShareColor(value, middle(*c.maxLimits), core::LimitBound::Max, mediumMargin);
+    return limitShareColor(value, middle(*c.minLimits), core::LimitBound::Min, mediumMargin);
+}
+
 void widen(std::optional<std::pair<double, double>>& range, double limit)
 {
     if (!range)
@@ -230,6 +245,11 @@ void drawTypePage(const PageFrame& frame, const core::Project& project,
     y = table.drawHeader(p, y);
     bool shaded = false;
     std::vector<ChartBar> shareBars;
+    // The ratings' margin colours the bars; a project without the method's parameters has
+    // none, and its bars are only red or green.
+    const double mediumMargin = project.config.parameters.contains("rating.medium_margin")
+        ? project.config.parameters.value("rating.medium_margin")
+        : 0.0;
     for (const auto& [figure, value] : figures) {
         const auto it = checks.find(figure);
         QString limit = QStringLiteral("-");
@@ -253,7 +273,7 @@ void drawTypePage(const PageFrame& frame, const core::Project& project,
             const double middle = (range.first + range.second) / 2;
             if (middle > 0)
                 shareBars.push_back({ figureName(figure, frame), value / middle * 100,
-                    c.met == c.checked ? QColor(0x2E, 0x8B, 0x57) : QColor(0xC0, 0x39, 0x2B), 100.0,
+                    shareColor(value, c, mediumMargin), 100.0,
                     QString::number(value / middle * 100, 'f', 0) + QStringLiteral("%") });
         }
         y = table.drawRow(
@@ -266,9 +286,11 @@ void drawTypePage(const PageFrame& frame, const core::Project& project,
     const double half = (content.width() - frame.mm(8)) / 2;
     const double chartHeight = frame.mm(48);
     const double chartsTop = y;
+    const QString margin = QString::number(mediumMargin * 100, 'f', 0);
     drawBarChart(frame, QRectF(content.left(), chartsTop, half, chartHeight),
-        frame.tr(
-            "指标占限值的比例（竖线 = 限值）", "Figures as a share of their limit (tick = limit)"),
+        frame.tr("指标占限值的比例（竖线 = 限值；红 = 超出，橙 = 距限值 %1% 以内）",
+            "Figures as a share of their limit (tick = limit; red beyond, amber within %1%)")
+            .arg(margin),
         shareBars);
     std::vector<ChartBar> ledgerBars;
     for (core::Category category : kAllCategories)
@@ -282,11 +304,9 @@ void drawTypePage(const PageFrame& frame, const core::Project& project,
 
     const core::Rating order[] = { core::Rating::Serious, core::Rating::Medium,
         core::Rating::Slight, core::Rating::NotAssessed };
-    const QColor colors[] = { QColor(0xC0, 0x39, 0x2B), QColor(0xF3, 0x9C, 0x12),
-        QColor(0x9A, 0xCD, 0x32), QColor(0xC8, 0xC8, 0xC8) };
     std::vector<ChartSeries> series;
-    for (int i = 0; i < 4; ++i)
-        series.push_back({ ratingName(order[i], frame), colors[i] });
+    for (core::Rating rating : order)
+        series.push_back({ ratingName(rating, frame), ratingColor(rating) });
     std::vector<StackedRow> rows;
     for (const std::string& index : core::indexIds()) {
         StackedRow row { indexLabel(index, frame.language), {} };

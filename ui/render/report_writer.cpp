@@ -42,8 +42,8 @@ QString circleShortName(const std::string& id)
 
 class ReportComposer {
 public:
-    ReportComposer(QPdfWriter& writer, const core::Project& project, const core::Analysis& analysis,
-        const ReportOptions& options)
+    ReportComposer(QPagedPaintDevice& writer, const core::Project& project,
+        const core::Analysis& analysis, const ReportOptions& options)
         : m_writer(writer)
         , m_project(project)
         , m_analysis(analysis)
@@ -126,8 +126,8 @@ public:
     }
 
 private:
-    double mm(double value) const { return value / 25.4 * kResolutionDpi; }
-    /// Metrics on the PDF device: point sizes there are 300 dpi, not the screen's.
+    double mm(double value) const { return value / 25.4 * m_writer.logicalDpiY(); }
+    /// Metrics on the page device: point sizes there are at its resolution, not the screen's.
     QFontMetricsF metricsOf(const QFont& font) const { return QFontMetricsF(font, &m_writer); }
     QString tr(const char* zh, const char* en) const
     {
@@ -473,7 +473,7 @@ private:
         }
     }
 
-    QPdfWriter& m_writer;
+    QPagedPaintDevice& m_writer;
     const core::Project& m_project;
     const core::Analysis& m_analysis;
     const ReportOptions& m_options;
@@ -517,51 +517,75 @@ std::pair<core::Project, core::Analysis> parcelsOfType(
     return { std::move(subset), std::move(results) };
 }
 
+/// OPTIONS for the report of its renewal type alone: title names the type; atlas choices,
+/// which index the whole project, and the district-wide scenarios are left out.
+ReportOptions typeReportOptions(const ReportOptions& options)
+{
+    ReportOptions typeOptions = options;
+    typeOptions.renewalType.reset();
+    typeOptions.pageParcels.clear();
+    typeOptions.scenarios.clear();
+    const QString typeLabel = renewalTypeLabel(*options.renewalType, options.language);
+    typeOptions.title = (options.title.isEmpty()
+                                ? pick(options.language, QStringLiteral("绿色低碳微更新评估报告"),
+                                    QStringLiteral("Green Low-Carbon Micro-Renewal Report"))
+                                : options.title)
+        + QStringLiteral(" — ") + typeLabel;
+    return typeOptions;
+}
+
+core::Error missingFontError(const QString& path)
+{
+    return writeError(path,
+        QStringLiteral("font \"%1\" is missing; install fonts-wqy-microhei")
+            .arg(QString::fromLatin1(kCjkFamily)));
+}
+
 } // namespace
 
-core::Result<int> writeReportPdf(const QString& path, const core::Project& project,
+core::Result<int> paintReport(QPagedPaintDevice& device, const core::Project& project,
     const core::Analysis& analysis, const ReportOptions& options)
 {
     if (options.renewalType) {
         auto [subset, results] = parcelsOfType(project, analysis, *options.renewalType);
-        ReportOptions typeOptions = options;
-        typeOptions.renewalType.reset();
-        typeOptions.pageParcels.clear(); // indices into the whole project no longer apply
-        typeOptions.scenarios.clear(); // their figures are the whole district's
-        const QString typeLabel = renewalTypeLabel(*options.renewalType, options.language);
-        typeOptions.title = (options.title.isEmpty() ? pick(options.language,
-                                 QStringLiteral("绿色低碳微更新评估报告"),
-                                 QStringLiteral("Green Low-Carbon Micro-Renewal Report"))
-                                                     : options.title)
-            + QStringLiteral(" — ") + typeLabel;
-        return writeReportPdf(path, subset, results, typeOptions);
+        return paintReport(device, subset, results, typeReportOptions(options));
     }
-
     if (!cjkFontAvailable())
-        return writeError(path,
-            QStringLiteral("font \"%1\" is missing; install "
-                           "fonts-wqy-microhei")
-                .arg(QString::fromLatin1(kCjkFamily)));
+        return missingFontError({});
+    QPainter painter;
+    if (!painter.begin(&device))
+        return writeError({}, QStringLiteral("cannot start painting the report's pages"));
+    ReportComposer composer(device, project, analysis, options);
+    const int pages = composer.compose(painter);
+    if (!painter.end())
+        return writeError({}, QStringLiteral("the pages could not be finished"));
+    return pages;
+}
+
+core::Result<int> writeReportPdf(const QString& path, const core::Project& project,
+    const core::Analysis& analysis, const ReportOptions& options)
+{
+    if (!cjkFontAvailable())
+        return missingFontError(path);
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return writeError(path, file.errorString());
 
-    int pages = 0;
+    core::Result<int> pages = 0;
     {
         QPdfWriter writer(&file);
         writer.setResolution(kResolutionDpi);
         writer.setPageLayout(
             QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
         writer.setCreator(QStringLiteral("GreenRenew"));
-        writer.setTitle(options.title);
-
-        QPainter painter;
-        if (!painter.begin(&writer))
-            return writeError(path, QStringLiteral("cannot start the PDF"));
-        ReportComposer composer(writer, project, analysis, options);
-        pages = composer.compose(painter);
-        painter.end();
+        writer.setTitle(options.renewalType ? typeReportOptions(options).title : options.title);
+        pages = paintReport(writer, project, analysis, options);
+    }
+    if (!pages) {
+        core::Error error = pages.error();
+        error.path = path.toStdString();
+        return error;
     }
     if (!file.commit())
         return writeError(path, file.errorString());

@@ -15,6 +15,8 @@
 #include <optional>
 #include <vector>
 
+class QPagedPaintDevice;
+
 namespace greenrenew::render {
 
 struct ReportOptions {
@@ -42,6 +44,12 @@ struct ReportOptions {
 /// Every text from the data set is drawn as plain text. Returns the number of pages written.
 /// The file is replaced only once the whole report has been written.
 core::Result<int> writeReportPdf(const QString& path, const core::Project& project,
+    const core::Analysis& analysis, const ReportOptions& options);
+
+/// Draws the report's pages onto DEVICE (a QPrinter, a QPdfWriter), as writeReportPdf does:
+/// the device's page size and resolution are used as they are (the layout is made for A4
+/// portrait without margins). Returns the number of pages drawn.
+core::Result<int> paintReport(QPagedPaintDevice& device, const core::Project& project,
     const core::Analysis& analysis, const ReportOptions& options);
 
 /// Writes one report per renewal type that has parcels into DIRECTORY, named
