@@ -3,6 +3,7 @@
 #include "core/detail/form_geometry.h"
 #include "core/detail/geos_context.h"
 #include "core/envelope.h"
+#include "core/parcel_attributes.h"
 
 #include <boost/geometry/index/rtree.hpp>
 
@@ -143,9 +144,18 @@ struct FormMetricsCalculator::Impl {
         });
     }
 
-    Floors floorsOf(const Building& building, RenewalType type) const
+    Floors floorsOf(const Building& building, RenewalType type,
+                    const std::optional<double>& planned) const
     {
         Floors result;
+        if (planned) {
+            // The designer's plan for the parcel outranks what the data recorded; it is no
+            // estimate, so it counts with the recorded floors.
+            result.floors = *planned;
+            result.recorded = true;
+            result.heightM = *planned * storeyHeightM;
+            return result;
+        }
         if (usable(building.floors)) {
             result.floors = *building.floors;
             result.recorded = true;
@@ -218,9 +228,10 @@ struct FormMetricsCalculator::Impl {
     {
         double gfaRecorded = 0;
         double partAreaSum = 0;
+        const std::optional<double> planned = plannedFloors(parcel);
         for (const Part& part : parts) {
             const Building& building = project.buildings[part.index];
-            const Floors floors = floorsOf(building, parcel.type);
+            const Floors floors = floorsOf(building, parcel.type, planned);
             const double floorArea = part.areaM2 * floors.floors;
             metrics.grossFloorAreaM2 += floorArea;
             if (floors.recorded)
