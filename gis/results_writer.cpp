@@ -1,18 +1,15 @@
 #include "gis/results_writer.h"
 
+#include "gis/atomic_file.h"
 #include "gis/gdal_error.h"
 #include "gis/gdal_support.h"
 #include "gis/logging.h"
 #include "gis/service_area_layer.h"
 
-#include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
-#include <filesystem>
 #include <set>
-#include <system_error>
 
 namespace greenrenew::gis {
 
@@ -263,13 +260,10 @@ core::Result<bool> writeResults(const core::Project& project, const core::Analys
                                 const QString& gpkgPath, const ResultLayers& extra)
 {
     ensureGdalInitialised();
-    const QFileInfo target(gpkgPath);
-    // The temporary file sits in the same folder so the final rename stays on one file system
-    // and is atomic: readers see the old results or the new ones, never half a file.
-    const QString temporary = target.absoluteDir().filePath(
-        QStringLiteral(".%1.tmp-%2.gpkg")
-            .arg(target.fileName())
-            .arg(QCoreApplication::applicationPid()));
+    // Readers see the old results or the new ones, never half a file: the new file is
+    // written beside the target and renamed over it. Leftovers of killed saves go first.
+    removeInterruptedSaves(QFileInfo(gpkgPath).absolutePath());
+    const QString temporary = temporarySavePath(gpkgPath);
     QFile::remove(temporary);
 
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
@@ -308,13 +302,9 @@ core::Result<bool> writeResults(const core::Project& project, const core::Analys
         return *failure;
     }
 
-    std::error_code code;
-    std::filesystem::rename(temporary.toStdString(), gpkgPath.toStdString(), code);
-    if (code) {
-        QFile::remove(temporary);
-        return writeError(gpkgPath, {}, QStringLiteral("cannot replace the file: %1")
-                                            .arg(QString::fromStdString(code.message())));
-    }
+    core::Result<bool> replaced = replaceWithTemporary(temporary, gpkgPath);
+    if (!replaced)
+        return replaced.error();
     qCInfo(lcOgr, "wrote %zu parcels to %s", project.parcels.size(), qUtf8Printable(gpkgPath));
     return true;
 }

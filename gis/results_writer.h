@@ -20,7 +20,8 @@ struct ResultLayers {
     std::vector<core::ServiceArea> serviceAreas;
 };
 
-/// Writes atomically (to a temporary file beside, then renamed).
+/// Writes atomically and durably (gis/atomic_file.h): a temporary file beside, flushed to the
+/// disk and renamed over GPKGPATH; leftovers of interrupted saves in the folder are removed.
 core::Result<bool> writeResults(const core::Project& project, const core::Analysis& analysis,
                                 const QString& gpkgPath, const ResultLayers& extra = {});
 

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -175,4 +176,33 @@ TEST(ResultsWriter, UnwritableFolderIsAnError)
                                      QStringLiteral("/no/such/folder/results.gpkg"));
     ASSERT_FALSE(written.ok());
     EXPECT_EQ(written.error().path, "/no/such/folder/results.gpkg");
+}
+
+// A save killed before its rename left its temporary copy (named after a process that is
+// gone); the next save removes it and writes the results whole.
+TEST(ResultsWriter, LeftoverOfAKilledSaveIsRemovedByTheNextSave)
+{
+    QTemporaryDir dir;
+    const QString path = dir.path() + QStringLiteral("/results.gpkg");
+    QProcess ended;
+    ended.start(QStringLiteral("true"), {});
+    ASSERT_TRUE(ended.waitForStarted());
+    const qint64 pid = ended.processId();
+    ended.waitForFinished();
+    const QString leftover =
+        dir.path() + QStringLiteral("/.results.gpkg.tmp-%1.gpkg").arg(pid);
+    QFile half(leftover);
+    ASSERT_TRUE(half.open(QIODevice::WriteOnly));
+    half.write("SQLite format 3");  // the first bytes of a GeoPackage, then nothing
+    half.close();
+
+    auto written = gis::writeResults(smallProject(), smallAnalysis(), path);
+    ASSERT_TRUE(written.ok()) << written.error().describe();
+    EXPECT_FALSE(QFile::exists(leftover));
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+              QStringList{QStringLiteral("results.gpkg")});
+    std::unique_ptr<GDALDataset, Closer> dataset(
+        GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR));
+    ASSERT_TRUE(dataset);
+    EXPECT_EQ(dataset->GetLayerByName("parcels")->GetFeatureCount(), 1);
 }
