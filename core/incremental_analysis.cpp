@@ -83,7 +83,47 @@ struct IncrementalAnalysis::Impl {
 
     WalkAccess walkOf(const Parcel& parcel) const;
     double crowflyM(const Parcel& parcel, const Box& envelope, std::size_t type) const;
+    /// Puts the results of ANALYSIS in project order after parcels came or went; the
+    /// positions of the STALE parcels (and of any without a result) go to STALEPOSITIONS.
+    void reorder(Analysis& analysis, const std::set<FeatureId>& stale,
+                 std::vector<std::size_t>& stalePositions) const;
+
+    /// The residents the stored assessments were made with, and whether some were made
+    /// with other residents than the district's now.
+    double assessedResidents = 0;
+    bool districtPending = false;
 };
+
+namespace {
+
+bool sameParcelOrder(const Project& project, const Analysis& analysis)
+{
+    if (analysis.parcels.size() != project.parcels.size())
+        return false;
+    for (std::size_t i = 0; i < project.parcels.size(); ++i)
+        if (analysis.parcels[i].parcelId != project.parcels[i].id)
+            return false;
+    return true;
+}
+
+} // namespace
+
+void IncrementalAnalysis::Impl::reorder(Analysis& analysis, const std::set<FeatureId>& stale,
+                                        std::vector<std::size_t>& stalePositions) const
+{
+    std::unordered_map<FeatureId, ParcelResult> previous;
+    for (ParcelResult& result : analysis.parcels)
+        previous.emplace(result.parcelId, std::move(result));
+    std::vector<ParcelResult> results(project.parcels.size());
+    for (std::size_t i = 0; i < project.parcels.size(); ++i) {
+        auto old = previous.find(project.parcels[i].id);
+        if (stale.count(project.parcels[i].id) || old == previous.end())
+            stalePositions.push_back(i);
+        else
+            results[i] = std::move(old->second);
+    }
+    analysis.parcels = std::move(results);
+}
 
 double IncrementalAnalysis::Impl::crowflyM(const Parcel& parcel, const Box& envelope,
                                            std::size_t type) const
@@ -153,64 +193,80 @@ ParcelResult IncrementalAnalysis::computeParcel(const Parcel& parcel) const
 std::vector<FeatureId> IncrementalAnalysis::update(const std::vector<FeatureId>& dirtyIds,
                                                    Analysis& analysis, bool rankAfterwards)
 {
-    const Project& project = m_impl->project;
-    const std::set<FeatureId> dirty(dirtyIds.begin(), dirtyIds.end());
+    std::vector<FeatureId> recomputed = updateEdited(dirtyIds, analysis);
+    updateDistrict(analysis, rankAfterwards);
+    return recomputed;
+}
 
-    std::vector<Box> dirtyBoxes;
-    for (const Parcel& parcel : project.parcels)
-        if (dirty.count(parcel.id) && !parcel.geometry.empty())
-            dirtyBoxes.push_back(detail::envelopeOf(parcel.geometry));
-
-    // The residents the stored results were assessed with, summed in their order as
-    // carbonDistrict() sums them.
-    double residentsBefore = 0;
-    std::unordered_map<FeatureId, ParcelResult> previous;
-    for (ParcelResult& result : analysis.parcels) {
-        residentsBefore += result.form.populationEst;
-        previous.emplace(result.parcelId, std::move(result));
+std::vector<FeatureId> IncrementalAnalysis::updateEdited(const std::vector<FeatureId>& dirtyIds,
+                                                         Analysis& analysis)
+{
+    Impl& impl = *m_impl;
+    const Project& project = impl.project;
+    if (!impl.districtPending) {
+        // The residents the stored results were assessed with, summed in their order as
+        // carbonDistrict() sums them.
+        impl.assessedResidents = 0;
+        for (const ParcelResult& result : analysis.parcels)
+            impl.assessedResidents += result.form.populationEst;
     }
+    // A parcel's form, walk and carbon figures read the buildings, green spaces, streets and
+    // facilities around it, never another parcel: only the edited parcels change.
+    const std::set<FeatureId> stale(dirtyIds.begin(), dirtyIds.end());
 
     std::vector<std::size_t> stalePositions;
-    std::vector<ParcelResult> results(project.parcels.size());
-    for (std::size_t i = 0; i < project.parcels.size(); ++i) {
-        const Parcel& parcel = project.parcels[i];
-        auto old = previous.find(parcel.id);
-        bool stale = dirty.count(parcel.id) || old == previous.end();
-        if (!stale && !parcel.geometry.empty()) {
-            const Box box = detail::envelopeOf(parcel.geometry);
-            stale = std::any_of(dirtyBoxes.begin(), dirtyBoxes.end(),
-                                [&](const Box& dirtyBox) { return bg::intersects(box, dirtyBox); });
-        }
-        if (stale) {
-            results[i].parcelId = parcel.id;
-            results[i].form = m_impl->form.compute(parcel);
-            results[i].walk = m_impl->walkOf(parcel);
-            stalePositions.push_back(i);
-        } else {
-            results[i] = std::move(old->second);
-        }
+    if (sameParcelOrder(project, analysis)) {
+        // A vertex moved or an attribute changed: the results stay where they are.
+        for (std::size_t i = 0; i < project.parcels.size(); ++i)
+            if (stale.count(project.parcels[i].id))
+                stalePositions.push_back(i);
+    } else {
+        impl.reorder(analysis, stale, stalePositions);
+    }
+    for (std::size_t i : stalePositions) {
+        ParcelResult& result = analysis.parcels[i];
+        result.parcelId = project.parcels[i].id;
+        result.form = impl.form.compute(project.parcels[i]);
+        result.walk = impl.walkOf(project.parcels[i]);
     }
 
     double residents = 0;
-    for (const ParcelResult& result : results)
+    for (const ParcelResult& result : analysis.parcels)
         residents += result.form.populationEst;
-    m_impl->district.residents = residents;
-    // Every assessment reads the district's residents: when they moved, all are redone.
-    const bool districtChanged = residents != residentsBefore;
+    impl.district.residents = residents;
+    // Every assessment reads the district's residents: when they moved, all are redone, the
+    // edited ones now and the others in updateDistrict(). Once pending it stays so: parcels
+    // assessed by an earlier edit may hold residents that are neither the old nor the new.
+    impl.districtPending = impl.districtPending || residents != impl.assessedResidents;
     std::vector<FeatureId> recomputed;
-    for (std::size_t i = 0; i < results.size(); ++i) {
-        const bool stale = std::binary_search(stalePositions.begin(), stalePositions.end(), i);
-        if (!stale && !districtChanged)
-            continue;
-        results[i].carbon = assessParcelCarbon(project, project.parcels[i], results[i].form,
-                                               results[i].walk, m_impl->district);
-        if (stale)
-            recomputed.push_back(project.parcels[i].id);
+    for (std::size_t i : stalePositions) {
+        analysis.parcels[i].carbon = assessParcelCarbon(
+            project, project.parcels[i], analysis.parcels[i].form, analysis.parcels[i].walk,
+            impl.district);
+        recomputed.push_back(project.parcels[i].id);
     }
-    analysis.parcels = std::move(results);
-    if (rankAfterwards)
-        rankPriorities(project, analysis);
     return recomputed;
+}
+
+void IncrementalAnalysis::updateDistrict(Analysis& analysis, bool rank)
+{
+    Impl& impl = *m_impl;
+    const Project& project = impl.project;
+    if (impl.districtPending) {
+        for (std::size_t i = 0; i < analysis.parcels.size(); ++i)
+            analysis.parcels[i].carbon =
+                assessParcelCarbon(project, project.parcels[i], analysis.parcels[i].form,
+                                   analysis.parcels[i].walk, impl.district);
+        impl.assessedResidents = impl.district.residents;
+        impl.districtPending = false;
+    }
+    if (rank)
+        rankPriorities(project, analysis);
+}
+
+bool IncrementalAnalysis::districtPending() const
+{
+    return m_impl->districtPending;
 }
 
 } // namespace greenrenew::core

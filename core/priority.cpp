@@ -1,5 +1,6 @@
 #include "core/priority.h"
 
+#include "core/ahp.h"
 #include "core/analysis.h"
 #include "core/scenario.h"
 
@@ -93,6 +94,17 @@ double PriorityWeights::ratingScore(Rating rating) const
     case Rating::NotAssessed: return 0.0;
     }
     return 0.0;
+}
+
+void setPriorityWeights(ParameterSet& parameters, const HierarchyWeights& weights,
+                        const std::string& source, const std::string& note)
+{
+    for (const auto& [category, weight] : weights.categoryWeight)
+        parameters.values["priority.weight.category." + category] =
+            {weight, "AHP weight among the 4 categories", std::nullopt, source, note};
+    for (const auto& [index, weight] : weights.localIndexWeight)
+        parameters.values["priority.weight.index." + index] =
+            {weight, "AHP local weight within its category", std::nullopt, source, note};
 }
 
 double priorityScore(const CarbonAssessment& assessment, const PriorityWeights& weights)

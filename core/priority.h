@@ -15,6 +15,7 @@
 namespace greenrenew::core {
 
 struct Analysis;
+struct HierarchyWeights;
 
 struct PriorityWeights {
     std::map<std::string, double> globalIndexWeight;  // keyed by index id; sums to 1
@@ -29,6 +30,12 @@ struct PriorityWeights {
     static PriorityWeights fromParameters(const ParameterSet& parameters);
     double ratingScore(Rating rating) const;
 };
+
+/// Writes an AHP's weights into PARAMETERS as priority.weight.category.<category> and
+/// priority.weight.index.<index> (local weights), each naming SOURCE and NOTE, so that
+/// rankPriorities and every later re-ranking (an edit) use them.
+void setPriorityWeights(ParameterSet& parameters, const HierarchyWeights& weights,
+                        const std::string& source, const std::string& note);
 
 /// Sum over indices of global weight x rating score; not-assessed indices add nothing.
 double priorityScore(const CarbonAssessment& assessment, const PriorityWeights& weights);

@@ -53,7 +53,8 @@ DatasetPtr openGeoPackage(const QString& path)
 
 /// ogr2ogr's options as a list (GDALVectorTranslate takes them as argv).
 struct TranslateOptions {
-    explicit TranslateOptions(std::vector<std::string> arguments) : m_arguments(std::move(arguments))
+    explicit TranslateOptions(std::vector<std::string> arguments)
+        : m_arguments(std::move(arguments))
     {
         std::vector<char*> argv;
         for (std::string& argument : m_arguments)

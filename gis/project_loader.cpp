@@ -2,6 +2,7 @@
 
 #include "core/renewal_type_rule.h"
 #include "gis/method_resources.h"
+#include "gis/priority_weights_store.h"
 #include "gis/project_settings.h"
 
 #include <QFile>
@@ -25,6 +26,19 @@ core::Result<core::Project> loadProject(const QString& input, const LoadOptions&
                                  QStringLiteral("method values overridden by the project's "
                                                 "gr_settings table")});
     }
+    // The experts' weights the project keeps (the desktop's Priorities dock stores them).
+    // A spoiled table leaves the default weights in force, said in the import report.
+    core::Result<bool> weighted = applyStoredPriorityWeights(config.value(), input);
+    if (!weighted)
+        report.issues.push_back({QStringLiteral("gr_priority_weights"), -1,
+                                 QStringLiteral("warning"),
+                                 QString::fromStdString(weighted.error().describe()) +
+                                     QStringLiteral("; the default weights are used")});
+    else if (weighted.value())
+        report.issues.push_back({QStringLiteral("gr_priority_weights"), -1,
+                                 QStringLiteral("notice"),
+                                 QStringLiteral("priority weights from the project's "
+                                                "gr_priority_weights table")});
     if (!options.configOverride.isEmpty()) {
         QFile file(options.configOverride);
         if (!file.open(QIODevice::ReadOnly)) {

@@ -3,10 +3,14 @@
 
 #include "gis/scenario_store.h"
 
+#include "gis/attribute_table_update.h"
 #include "gis/gdal_support.h"
 #include "gis/gdal_error.h"
 
+#include <QFile>
+
 #include <algorithm>
+#include <filesystem>
 #include <memory>
 #include <set>
 
@@ -71,48 +75,56 @@ void fillRow(OGRFeature& feature, const std::string& scenario,
 core::Result<bool> storeScenarios(const QString& gpkgPath,
                                   const std::vector<core::Scenario>& scenarios)
 {
-    DatasetPtr dataset = openVector(gpkgPath, GDAL_OF_UPDATE);
-    if (!dataset)
-        return storeError("store scenarios", gpkgPath,
-                          QStringLiteral("cannot open the GeoPackage for update"));
-    if (dataset->StartTransaction() != OGRERR_NONE)
-        return storeError("store scenarios", gpkgPath,
-                          QStringLiteral("cannot start a transaction"));
-    auto fail = [&](const QString& message) {
-        const core::Error error = storeError("store scenarios", gpkgPath, message);
-        dataset->RollbackTransaction();
-        return error;
-    };
-    OGRLayer* layer = dataset->GetLayerByName(kTable);
-    if (!layer)
-        layer = createTable(*dataset);
-    if (!layer)
-        return fail(QStringLiteral("cannot create the table"));
+    return detail::updateAttributeTable(
+        gpkgPath, kTable, "store scenarios", createTable,
+        [&](OGRLayer& layer) -> std::optional<QString> {
+            std::set<std::string> replaced;
+            for (const core::Scenario& scenario : scenarios)
+                replaced.insert(scenario.name);
+            std::vector<GIntBig> stale;
+            layer.ResetReading();
+            for (auto& feature : layer) {
+                const char* name = feature->GetFieldAsString("scenario");
+                if (replaced.count(name ? name : ""))
+                    stale.push_back(feature->GetFID());
+            }
+            if (auto failed = detail::deleteRows(layer, stale))
+                return failed;
+            for (const core::Scenario& scenario : scenarios) {
+                for (const core::PlannedIntervention& planned : scenario.interventions) {
+                    OGRFeature feature(layer.GetLayerDefn());
+                    fillRow(feature, scenario.name, planned);
+                    if (layer.CreateFeature(&feature) != OGRERR_NONE)
+                        return QStringLiteral("cannot write a row of scenario %1")
+                            .arg(QString::fromStdString(scenario.name));
+                }
+            }
+            return std::nullopt;
+        });
+}
 
-    std::set<std::string> replaced;
-    for (const core::Scenario& scenario : scenarios)
-        replaced.insert(scenario.name);
-    std::vector<GIntBig> stale;
-    layer->ResetReading();
-    for (auto& feature : *layer) {
-        const char* name = feature->GetFieldAsString("scenario");
-        if (replaced.count(name ? name : ""))
-            stale.push_back(feature->GetFID());
+core::Result<bool> storeScenariosAtomically(const QString& gpkgPath,
+                                            const std::vector<core::Scenario>& scenarios)
+{
+    // Ends in .gpkg: GDAL warns about a GeoPackage with another extension.
+    const QString copy = gpkgPath + QStringLiteral(".scenario-store.gpkg");
+    QFile::remove(copy);
+    if (!QFile::copy(gpkgPath, copy))
+        return storeError("store scenarios", gpkgPath,
+                          QStringLiteral("cannot copy the project to %1").arg(copy));
+    core::Result<bool> stored = storeScenarios(copy, scenarios);
+    if (!stored) {
+        QFile::remove(copy);
+        return stored;
     }
-    for (GIntBig fid : stale)
-        if (layer->DeleteFeature(fid) != OGRERR_NONE)
-            return fail(QStringLiteral("cannot remove row %1").arg(fid));
-    for (const core::Scenario& scenario : scenarios) {
-        for (const core::PlannedIntervention& planned : scenario.interventions) {
-            OGRFeature feature(layer->GetLayerDefn());
-            fillRow(feature, scenario.name, planned);
-            if (layer->CreateFeature(&feature) != OGRERR_NONE)
-                return fail(QStringLiteral("cannot write a row of scenario %1")
-                                .arg(QString::fromStdString(scenario.name)));
-        }
+    std::error_code error;
+    std::filesystem::rename(copy.toStdString(), gpkgPath.toStdString(), error);
+    if (error) {
+        QFile::remove(copy);
+        return storeError("store scenarios", gpkgPath,
+                          QStringLiteral("cannot replace the project with its updated copy: %1")
+                              .arg(QString::fromStdString(error.message())));
     }
-    if (dataset->CommitTransaction() != OGRERR_NONE)
-        return storeError("store scenarios", gpkgPath, QStringLiteral("cannot commit"));
     return true;
 }
 

@@ -29,6 +29,11 @@ core::Result<std::vector<core::Scenario>> readScenarioFile(const QString& path);
 core::Result<bool> storeScenarios(const QString& gpkgPath,
                                   const std::vector<core::Scenario>& scenarios);
 
+/// storeScenarios on a copy of the project ("PROJECT.gpkg.scenario-store.gpkg"), then the copy
+/// renamed over the project, so a failure (or a kill) part-way leaves the project as it was.
+core::Result<bool> storeScenariosAtomically(const QString& gpkgPath,
+                                            const std::vector<core::Scenario>& scenarios);
+
 /// Every scenario stored in `gr_scenarios`, in order of first row; none when the table is
 /// missing. A row with an unknown party, cost or status is an error naming the row.
 core::Result<std::vector<core::Scenario>> loadScenarios(const QString& gpkgPath);

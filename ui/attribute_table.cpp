@@ -1,5 +1,8 @@
 #include "ui/attribute_table.h"
 
+#include "core/parcel_attributes.h"
+#include "ui/edit_commands.h"
+#include "ui/renewal_type_delegate.h"
 #include "ui/render/map_renderer.h"
 #include "ui/render/theme.h"
 
@@ -9,11 +12,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMetaObject>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <optional>
 
 namespace greenrenew::ui {
 
@@ -30,6 +35,17 @@ int seriousCount(const core::CarbonAssessment& carbon)
     return static_cast<int>(std::count_if(
         carbon.ratings.begin(), carbon.ratings.end(),
         [](const core::IndexRating& rating) { return rating.rating == core::Rating::Serious; }));
+}
+
+std::optional<core::ParcelField> editableField(int column)
+{
+    switch (column) {
+    case AttributeTableModel::Name: return core::ParcelField::Name;
+    case AttributeTableModel::Type: return core::ParcelField::Type;
+    case AttributeTableModel::PlannedFloors: return core::ParcelField::PlannedFloors;
+    case AttributeTableModel::Notes: return core::ParcelField::Notes;
+    default: return std::nullopt;
+    }
 }
 
 } // namespace
@@ -71,6 +87,11 @@ QVariant AttributeTableModel::rawValue(int row, int column) const
     case Id: return QVariant::fromValue<qlonglong>(parcel.id);
     case Name: return QString::fromStdString(parcel.name);
     case Type: return render::renewalTypeLabel(parcel.type, m_language);
+    case PlannedFloors: {
+        const auto floors = core::plannedFloors(parcel);
+        return floors ? QVariant(*floors) : QVariant();
+    }
+    case Notes: return QString::fromStdString(core::fieldText(parcel, core::ParcelField::Notes));
     default: break;
     }
     if (!m_analysis || row >= static_cast<int>(m_analysis->parcels.size()))
@@ -112,6 +133,7 @@ QString AttributeTableModel::displayText(int row, int column) const
     case GreenCoverage:
     case WalkScore: return locale.toString(value.toDouble() * 100, 'f', 1) + QStringLiteral(" %");
     case Far: return locale.toString(value.toDouble(), 'f', 2);
+    case PlannedFloors: return locale.toString(value.toDouble());
     case TotalT: return locale.toString(value.toDouble(), 'f', 1);
     case TPerM2: return locale.toString(value.toDouble(), 'f', 4);
     case Compliance:
@@ -130,11 +152,20 @@ QVariant AttributeTableModel::data(const QModelIndex& index, int role) const
         return {};
     switch (role) {
     case Qt::DisplayRole: return displayText(index.row(), index.column());
+    case Qt::EditRole: {
+        const auto field = editableField(index.column());
+        if (!field)
+            return displayText(index.row(), index.column());
+        // What the editor starts from and what it gives back: the stable type name, the
+        // floors as typed (no thousands separators).
+        const core::Parcel& parcel = m_project->parcels[static_cast<std::size_t>(index.row())];
+        return QString::fromStdString(core::fieldText(parcel, *field));
+    }
     case SortRole: return rawValue(index.row(), index.column());
     case Qt::TextAlignmentRole: {
         const int column = index.column();
         const bool text = column == Name || column == Type || column == Leading
-            || column == Compliance;
+            || column == Compliance || column == Notes;
         return QVariant::fromValue<int>(Qt::AlignVCenter
                                         | (text ? Qt::AlignLeft : Qt::AlignRight));
     }
@@ -165,8 +196,41 @@ QVariant AttributeTableModel::headerData(int section, Qt::Orientation orientatio
     case SeriousCount: return pick("严重项", "Serious");
     case Compliance: return pick("形态控制", "Controls");
     case PriorityRank: return pick("优先序", "Priority");
+    case PlannedFloors: return pick("规划层数", "Planned floors");
+    case Notes: return pick("备注", "Notes");
     default: return {};
     }
+}
+
+void AttributeTableModel::setEditSession(EditSession* session)
+{
+    m_session = session;
+}
+
+Qt::ItemFlags AttributeTableModel::flags(const QModelIndex& index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (m_session && editableField(index.column()))
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+bool AttributeTableModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    const auto field = editableField(index.column());
+    if (role != Qt::EditRole || !m_session || !field || !index.isValid())
+        return false;
+    // The edit resets this model (the parcels changed), which must not happen while the view
+    // is still closing the editor that sent it: the step is taken once control is back.
+    const int row = index.row();
+    const QString text = value.toString();
+    QMetaObject::invokeMethod(
+        m_session.data(), [session = m_session, row, field, text] {
+            if (session)
+                session->setField(row, *field, text);
+        },
+        Qt::QueuedConnection);
+    return true;
 }
 
 AttributeTable::AttributeTable(QWidget* parent) : QWidget(parent)
@@ -190,7 +254,9 @@ AttributeTable::AttributeTable(QWidget* parent) : QWidget(parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_typeDelegate = new RenewalTypeDelegate(Qt::EditRole, this);
+    m_view->setItemDelegateForColumn(AttributeTableModel::Type, m_typeDelegate);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
@@ -222,8 +288,14 @@ void AttributeTable::setData(std::shared_ptr<const core::Project> project,
     updateCount();
 }
 
+void AttributeTable::setEditSession(EditSession* session)
+{
+    m_model->setEditSession(session);
+}
+
 void AttributeTable::setLanguage(const QString& language)
 {
+    m_typeDelegate->setLanguage(language);
     m_updating = true;
     m_model->setLanguage(language);
     m_updating = false;

@@ -2,13 +2,15 @@
 
 // The attribute table: one row per parcel with its figures and results, sortable by any
 // column (numerically), filtered by a text box, its selection kept in step with the map by
-// the main window.
+// the main window. With an editing session, the name, renewal type, planned floors and notes
+// are edited in place (double-click or F2); each edit is an undoable step of the session.
 
 #include "core/analysis.h"
 #include "core/model.h"
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -20,13 +22,16 @@ class QTableView;
 
 namespace greenrenew::ui {
 
+class EditSession;
+class RenewalTypeDelegate;
+
 class AttributeTableModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
     enum Column {
         Id, Name, Type, AreaM2, Density, Far, GreenCoverage, WalkScore, TotalT, TPerM2,
-        Leading, SeriousCount, Compliance, PriorityRank, ColumnCount
+        Leading, SeriousCount, Compliance, PriorityRank, PlannedFloors, Notes, ColumnCount
     };
     /// The raw value of a cell (number or text), which sorting uses.
     static constexpr int SortRole = Qt::UserRole;
@@ -37,12 +42,19 @@ public:
     void setData(std::shared_ptr<const core::Project> project,
                  std::shared_ptr<const core::Analysis> analysis);
     void setLanguage(const QString& language);
+    /// Edits of the editable cells go to SESSION (whose project the model must show); none
+    /// without one.
+    void setEditSession(EditSession* session);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    /// An edit of a cell (Qt::EditRole): passed to the session once the editor is closed.
+    bool setData(const QModelIndex& index, const QVariant& value,
+                 int role = Qt::EditRole) override;
 
 private:
     QVariant rawValue(int row, int column) const;
@@ -51,6 +63,7 @@ private:
     std::shared_ptr<const core::Project> m_project;
     std::shared_ptr<const core::Analysis> m_analysis;
     QString m_language = QStringLiteral("zh");
+    QPointer<EditSession> m_session;
 };
 
 class AttributeTable : public QWidget {
@@ -62,6 +75,8 @@ public:
     void setData(std::shared_ptr<const core::Project> project,
                  std::shared_ptr<const core::Analysis> analysis);
     void setLanguage(const QString& language);
+    /// Makes the name, type, planned floors and notes editable through SESSION.
+    void setEditSession(EditSession* session);
 
     /// Selects the rows of parcels INDICES (project order) without emitting
     /// selectionChanged; CURRENT is scrolled into view.
@@ -90,6 +105,7 @@ private:
     QTableView* m_view = nullptr;
     QLineEdit* m_filter = nullptr;
     QLabel* m_count = nullptr;
+    RenewalTypeDelegate* m_typeDelegate = nullptr;
     bool m_updating = false;
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/incremental_analysis.h"
 
+#include <QTimer>
 #include <QUndoStack>
 
 #include <exception>
@@ -15,6 +16,7 @@ EditSession::~EditSession() = default;
 
 void EditSession::setProject(const core::Project& project, const core::Analysis& analysis)
 {
+    m_districtScheduled = false;
     m_stack->clear();
     m_incremental.reset();
     m_project = std::make_shared<core::Project>(project);
@@ -32,14 +34,32 @@ bool EditSession::submit(core::ParcelChange change)
 {
     if (!m_project)
         return false;
-    auto* command = new ParcelChangeCommand(*this, std::move(change));
-    m_stack->push(command);
-    return command->applied();
+    // The stack deletes a command that is obsolete after its first redo (one that did not
+    // apply), so the outcome is read from the session, not from the command.
+    m_stack->push(new ParcelChangeCommand(*this, std::move(change)));
+    return m_lastStepSucceeded;
+}
+
+bool EditSession::setField(int index, core::ParcelField field, const QString& text)
+{
+    if (!m_project || index < 0 || index >= static_cast<int>(m_project->parcels.size()))
+        return false;
+    const core::Parcel& parcel = m_project->parcels[static_cast<std::size_t>(index)];
+    core::Result<core::Parcel> edited = core::withField(parcel, field, text.toStdString());
+    if (!edited) {
+        emit refused(QString::fromStdString(edited.error().describe()));
+        return false;
+    }
+    // An editor closed without a change: no empty step on the stack.
+    if (core::fieldText(edited.value(), field) == core::fieldText(parcel, field))
+        return false;
+    return submit({core::fieldEditDescription(parcel, field), {parcel}, {edited.value()}, {}});
 }
 
 bool EditSession::apply(core::ParcelChange& change)
 {
-    if (!m_project || !core::applyChange(*m_project, change))
+    m_lastStepSucceeded = m_project && core::applyChange(*m_project, change);
+    if (!m_lastStepSucceeded)
         return false;
     recompute(change.touchedIds());
     emit changeMade(change, false);
@@ -48,7 +68,8 @@ bool EditSession::apply(core::ParcelChange& change)
 
 bool EditSession::revert(const core::ParcelChange& change)
 {
-    if (!m_project || !core::revertChange(*m_project, change))
+    m_lastStepSucceeded = m_project && core::revertChange(*m_project, change);
+    if (!m_lastStepSucceeded)
         return false;
     recompute(change.touchedIds());
     emit changeMade(change, true);
@@ -58,7 +79,13 @@ bool EditSession::revert(const core::ParcelChange& change)
 void EditSession::recompute(const std::vector<core::FeatureId>& ids)
 {
     if (m_incremental) {
-        m_incremental->update(ids, *m_analysis);
+        // The edited parcels at once; the rest of the district (residents moved, priorities)
+        // once the edit is on screen, and once for a burst of edits such as a restore.
+        m_incremental->updateEdited(ids, *m_analysis);
+        if (!m_districtScheduled) {
+            m_districtScheduled = true;
+            QTimer::singleShot(0, this, &EditSession::updateDistrict);
+        }
     } else {
         // Keep what is known, in the new order; new parcels get empty figures.
         std::unordered_map<core::FeatureId, core::ParcelResult> byId;
@@ -73,6 +100,21 @@ void EditSession::recompute(const std::vector<core::FeatureId>& ids)
         }
     }
     emit edited(QList<core::FeatureId>(ids.begin(), ids.end()));
+}
+
+void EditSession::updateDistrict()
+{
+    m_districtScheduled = false;
+    if (!m_incremental)
+        return;
+    m_incremental->updateDistrict(*m_analysis);
+    emit edited({});
+}
+
+void EditSession::finishPendingUpdates()
+{
+    if (m_districtScheduled)
+        updateDistrict();
 }
 
 int EditSession::indexOf(core::FeatureId id) const
@@ -100,8 +142,10 @@ void ParcelChangeCommand::redo()
 
 void ParcelChangeCommand::undo()
 {
+    // A revert that no longer fits the parcels leaves the change applied, so a redo does not
+    // apply it twice.
     if (m_applied)
-        m_session.revert(m_change);
+        m_applied = !m_session.revert(m_change);
 }
 
 AddPointCommand::AddPointCommand(QVector<QPointF>& points, const QPointF& point,

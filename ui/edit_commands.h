@@ -7,11 +7,13 @@
 
 #include "core/analysis.h"
 #include "core/model.h"
+#include "core/parcel_attributes.h"
 #include "core/parcel_edit.h"
 
 #include <QList>
 #include <QObject>
 #include <QPointF>
+#include <QString>
 #include <QUndoCommand>
 #include <QVector>
 
@@ -41,30 +43,50 @@ public:
     std::shared_ptr<core::Analysis> analysis() const { return m_analysis; }
     QUndoStack* undoStack() const { return m_stack; }
 
-    /// Pushes CHANGE as an undoable command (applying it). False when it does not apply.
+    /// Pushes CHANGE as an undoable command (applying it). False when it does not apply (the
+    /// stack is then left as it was).
     bool submit(core::ParcelChange change);
+
+    /// Sets FIELD of the parcel at INDEX (project order) from TEXT as one undoable step, so
+    /// it is journaled and logged like a geometry edit and the figures follow. False when the
+    /// value is unchanged, the index is out of range or the text is refused; a refusal is
+    /// said through refused().
+    bool setField(int index, core::ParcelField field, const QString& text);
 
     /// Applies or reverts CHANGE and recomputes the figures; used by the commands.
     bool apply(core::ParcelChange& change);
     bool revert(const core::ParcelChange& change);
+    /// Whether the last apply() or revert() succeeded.
+    bool lastStepSucceeded() const { return m_lastStepSucceeded; }
+
+    /// Brings the figures away from the last edits up to date now (the district's residents
+    /// and the priority ranking, otherwise updated once control is back in the event loop):
+    /// before the analysis is saved or compared whole.
+    void finishPendingUpdates();
 
     /// Position of the parcel with ID in project()->parcels, -1 for none.
     int indexOf(core::FeatureId id) const;
 
 signals:
-    /// The parcels changed (an edit, an undo or a redo); IDS were touched. The map and the
-    /// inspector redraw on it.
+    /// The parcels changed (an edit, an undo or a redo); IDS were touched, none when the
+    /// figures of the rest of the district followed afterwards. The map and the inspector
+    /// redraw on it.
     void edited(const QList<core::FeatureId>& ids);
     /// A change was applied (UNDONE false) or reverted (true): the journal records it.
     void changeMade(const core::ParcelChange& change, bool undone);
+    /// An edit was refused; TEXT says why, naming the parcel.
+    void refused(const QString& text);
 
 private:
     void recompute(const std::vector<core::FeatureId>& ids);
+    void updateDistrict();
 
     std::shared_ptr<core::Project> m_project;
     std::shared_ptr<core::Analysis> m_analysis;
     std::unique_ptr<core::IncrementalAnalysis> m_incremental;
     QUndoStack* m_stack = nullptr;
+    bool m_lastStepSucceeded = false;
+    bool m_districtScheduled = false;
 };
 
 /// One edit of the project's parcels.
@@ -74,6 +96,7 @@ public:
     void redo() override;
     void undo() override;
     bool applied() const { return m_applied; }
+    const core::ParcelChange& change() const { return m_change; }
 
 private:
     EditSession& m_session;

@@ -85,8 +85,8 @@ bool visible(const MapCanvas& canvas, const core::Parcel& parcel)
 
 } // namespace
 
-std::optional<QPointF> snapPoint(const MapCanvas& canvas, const QPointF& mapPoint,
-                                 double tolerancePx)
+std::optional<Snap> snapTo(const MapCanvas& canvas, const QPointF& mapPoint,
+                           double tolerancePx)
 {
     const core::Project* project = canvas.project();
     if (!project)
@@ -117,13 +117,25 @@ std::optional<QPointF> snapPoint(const MapCanvas& canvas, const QPointF& mapPoin
             }
         });
     }
-    return vertex ? vertex : edge;
+    if (vertex)
+        return Snap{*vertex, Snap::Kind::Vertex};
+    if (edge)
+        return Snap{*edge, Snap::Kind::Edge};
+    return std::nullopt;
+}
+
+std::optional<QPointF> snapPoint(const MapCanvas& canvas, const QPointF& mapPoint,
+                                 double tolerancePx)
+{
+    const std::optional<Snap> snap = snapTo(canvas, mapPoint, tolerancePx);
+    return snap ? std::optional<QPointF>(snap->mapPoint) : std::nullopt;
 }
 
 QPointF EditTool::pointOf(MapCanvas& canvas, QMouseEvent* event)
 {
     m_cursorMap = canvas.transform().toMap(event->position());
-    m_snap = snapPoint(canvas, m_cursorMap);
+    m_snapped = snapTo(canvas, m_cursorMap);
+    m_snap = m_snapped ? std::optional<QPointF>(m_snapped->mapPoint) : std::nullopt;
     return m_snap.value_or(m_cursorMap);
 }
 
@@ -136,12 +148,27 @@ bool EditTool::mouseMove(MapCanvas& canvas, QMouseEvent* event)
 
 void EditTool::paint(MapCanvas& canvas, QPainter& painter)
 {
-    if (!m_snap)
+    if (!m_snapped)
         return;
-    const QPointF at = canvas.transform().toScreen(*m_snap);
-    painter.setPen(QPen(QColor(0xd9, 0x1e, 0x63), 2));
+    const QPointF at = canvas.transform().toScreen(m_snapped->mapPoint);
+    // White under the colour, so the marker stands out on any fill of the thematic map.
+    const QPen halo(Qt::white, 4);
+    const QPen marker(kSnapMarkerColor, 2);
     painter.setBrush(Qt::NoBrush);
-    painter.drawRect(QRectF(at - QPointF(5, 5), QSizeF(10, 10)));
+    if (m_snapped->kind == Snap::Kind::Vertex) {
+        const QRectF square(at - QPointF(6, 6), QSizeF(12, 12));
+        painter.setPen(halo);
+        painter.drawRect(square);
+        painter.setPen(marker);
+        painter.drawRect(square);
+    } else {
+        const QPolygonF diamond{at + QPointF(0, -7), at + QPointF(7, 0), at + QPointF(0, 7),
+                                at + QPointF(-7, 0)};
+        painter.setPen(halo);
+        painter.drawPolygon(diamond);
+        painter.setPen(marker);
+        painter.drawPolygon(diamond);
+    }
 }
 
 bool VertexTool::mousePress(MapCanvas& canvas, QMouseEvent* event)
@@ -392,6 +419,7 @@ EditController::EditController(MapCanvas* canvas, QObject* parent)
     connect(m_cancelAction, &QAction::triggered, this, [this] { toolKey(Qt::Key_Escape); });
 
     connect(m_session, &EditSession::edited, m_canvas, &MapCanvas::refresh);
+    connect(m_session, &EditSession::refused, this, &EditController::message);
 }
 
 EditController::~EditController()

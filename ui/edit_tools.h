@@ -12,6 +12,7 @@
 #include "core/parcel_edit.h"
 #include "ui/map_canvas.h"
 
+#include <QColor>
 #include <QObject>
 #include <QPointer>
 #include <QPointF>
@@ -31,18 +32,35 @@ class EditController;
 
 /// Snapping tolerance in screen pixels.
 inline constexpr double kSnapTolerancePx = 10.0;
+/// Colour of the snap marker, drawn over a white halo.
+inline const QColor kSnapMarkerColor{0xd9, 0x1e, 0x63};
 
-/// The point MAPPOINT snaps to: the nearest parcel vertex within TOLERANCEPX on screen, else
-/// the nearest point on a parcel edge within it; only parcels in the visible extent count.
+/// Where a point snapped: onto a parcel's vertex or onto one of its edges.
+struct Snap {
+    enum class Kind { Vertex, Edge };
+    QPointF mapPoint;
+    Kind kind = Kind::Vertex;
+};
+
+/// What MAPPOINT snaps to: the nearest parcel vertex within TOLERANCEPX on screen, else the
+/// nearest point on a parcel edge within it. Only what lies inside the visible extent counts:
+/// a vertex just past the window's edge is never snapped to, even when it is within the
+/// tolerance of a cursor at the edge.
+std::optional<Snap> snapTo(const MapCanvas& canvas, const QPointF& mapPoint,
+                           double tolerancePx = kSnapTolerancePx);
+/// The map point of snapTo(), for callers that need no kind.
 std::optional<QPointF> snapPoint(const MapCanvas& canvas, const QPointF& mapPoint,
                                  double tolerancePx = kSnapTolerancePx);
 
-/// Base of the tools: the snap marker and the controller.
+/// Base of the tools: the snap marker and the controller. The marker is a square on a snapped
+/// vertex and a diamond on a snapped edge point, so the designer sees which one a click takes.
 class EditTool : public MapTool {
 public:
     explicit EditTool(EditController& controller) : m_controller(controller) {}
     bool mouseMove(MapCanvas& canvas, QMouseEvent* event) override;
     void paint(MapCanvas& canvas, QPainter& painter) override;
+    /// The snap the marker shows now, if any.
+    std::optional<Snap> snap() const { return m_snapped; }
     /// Enter: finish; Escape: cancel. True when the key was used.
     virtual bool key(int key) { (void)key; return false; }
     virtual void cancel() {}
@@ -53,6 +71,7 @@ protected:
 
     EditController& m_controller;
     std::optional<QPointF> m_snap;
+    std::optional<Snap> m_snapped;
     QPointF m_cursorMap;
 };
 
@@ -131,6 +150,8 @@ public:
     QAction* mergeAction() const { return m_mergeAction; }
     QAction* deleteAction() const { return m_deleteAction; }
     QAction* finishAction() const { return m_finishAction; }
+    /// The tool in use, null for none.
+    EditTool* activeTool() const { return m_active; }
 
     /// The parcel-index neighbours of a geometry (envelopes intersecting), skipping EXCLUDE.
     std::vector<const core::Parcel*> neighboursOf(

@@ -61,6 +61,11 @@ void LoadJob::run(const QString& path)
             return;
         }
 
+        // Reading cannot be interrupted; a cancel pressed meanwhile stops before the analysis.
+        if (m_cancel.load()) {
+            m_result.error = tr("%1: opening cancelled").arg(path);
+            return;
+        }
         core::StageControl control;
         control.cancel = &m_cancel;
         control.progress = [&report](const std::string& step, double fraction) {

@@ -38,6 +38,8 @@ public:
     bool isRunning() const { return m_thread != nullptr; }
     /// Asks the running analysis to stop between parcels; finished() still follows.
     void cancel() { m_cancel.store(true); }
+    /// True when cancel() was called during the last load.
+    bool wasCancelled() const { return m_cancel.load(); }
 
     /// The outcome of the last load, valid once finished() was emitted.
     const LoadedProject& result() const { return m_result; }

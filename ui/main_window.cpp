@@ -5,10 +5,12 @@
 #include "ui/main_window_settings.h"
 #include "ui/map_canvas.h"
 #include "ui/parcel_inspector.h"
+#include "ui/priority_dock.h"
 #include "ui/recovery_journal.h"
 
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -47,6 +49,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     createDocks();
     createActions();
     createEditing();
+    // The priorities panel re-ranks after each edit, so it needs the editing session.
+    addPriorityDock(*this, findChild<QDockWidget*>(QStringLiteral("inspectorDock")),
+                    m_panelsMenu);
+    createProjectDocument();
+    createSettingsAndHelp();
     createStatusBar();
 
     resize(kDefaultWidth, kDefaultHeight);
@@ -170,6 +177,10 @@ void MainWindow::updateScale()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!confirmUnsavedEdits()) {
+        event->ignore();
+        return;
+    }
     if (m_loadJob->isRunning())
         m_loadJob->cancel();
     // Unsaved edits stay in the recovery file: the next start offers them again.

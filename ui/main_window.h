@@ -12,14 +12,17 @@
 #include <memory>
 #include <vector>
 
+class QAction;
 class QLabel;
 class QMenu;
 class QPlainTextEdit;
 class QProgressBar;
+class QToolButton;
 class QFrame;
 
 namespace greenrenew::ui {
 
+class AnnotationController;
 class AttributeTable;
 class EditController;
 class ImportReportView;
@@ -27,7 +30,9 @@ class LayersWidget;
 class LegendWidget;
 class LoadJob;
 class MapCanvas;
+class OutputActions;
 class ParcelInspector;
+class ProjectDocument;
 class RecoveryJournal;
 class ScenarioPanel;
 
@@ -61,6 +66,18 @@ public:
     LayersWidget* layers() const { return m_layers; }
     ImportReportView* importReport() const { return m_importReport; }
     ScenarioPanel* scenarios() const { return m_scenarios; }
+    /// The Annotate tools and the shown project's annotations (saved with the results).
+    AnnotationController* annotations() const { return m_annotations; }
+    /// File > Print Report… and Export Map….
+    OutputActions* output() const { return m_output; }
+    /// The shown project's file, its unsaved-edits flag and the question before losing them.
+    ProjectDocument* document() const { return m_document; }
+    /// File > Save: to the project file, or Save As when there is none yet; false when the
+    /// project was not saved (failed or cancelled).
+    bool saveProject();
+    /// Writes the project file PATH (layers, results, the project's tables); it becomes the
+    /// shown project's file. False with a message when it fails.
+    bool saveProjectTo(const QString& path);
     /// Writes the shown project's results to PATH (GeoPackage, atomically); false with a
     /// message when it fails.
     bool saveResults(const QString& path);
@@ -100,6 +117,21 @@ private:
     void syncTableFromMap();
     void syncMapFromTable(const QList<int>& indices, int current);
     void offerRecovery();
+    // main_window_file.cpp
+    void createProjectDocument();
+    void createProjectActions(QMenu* file, QAction* open);
+    void newProject();
+    void saveProjectAs();
+    /// Before unsaved edits would be lost: true to go on (saved or discarded), false to stop.
+    bool confirmUnsavedEdits();
+    void updateTitle();
+    // main_window_help.cpp
+    void createSettingsAndHelp();
+    // main_window_output.cpp
+    void createAnnotating(QMenu* editMenu);
+    void createOutputActions(QMenu* fileMenu);
+    void openAnnotations(const QString& path);
+    bool saveAnnotations(const QString& path);
 
     MapCanvas* m_canvas = nullptr;
     ParcelInspector* m_inspector = nullptr;
@@ -115,6 +147,10 @@ private:
     LoadJob* m_loadJob = nullptr;
     EditController* m_editor = nullptr;
     RecoveryJournal* m_recovery = nullptr;
+    ProjectDocument* m_document = nullptr;
+    AnnotationController* m_annotations = nullptr;
+    OutputActions* m_output = nullptr;
+    QString m_projectPath;
     RestoreChoice m_restoreChoice = RestoreChoice::Ask;
     std::vector<gis::EditLogEntry> m_editLog;
     QFrame* m_messageBar = nullptr;
@@ -123,6 +159,7 @@ private:
     QLabel* m_scaleLabel = nullptr;
     QLabel* m_progressLabel = nullptr;
     QProgressBar* m_progressBar = nullptr;
+    QToolButton* m_cancelLoadButton = nullptr;
 
     std::shared_ptr<const core::Project> m_project;
     std::shared_ptr<const core::Analysis> m_analysis;

@@ -1,10 +1,13 @@
 #include "ui/main_window.h"
 
+#include "ui/attribute_table.h"
 #include "ui/edit_commands.h"
 #include "ui/edit_tools.h"
 #include "ui/layers_widget.h"
 #include "ui/main_window_settings.h"
 #include "ui/map_canvas.h"
+#include "ui/postgis_dialog.h"
+#include "ui/parcel_inspector.h"
 #include "ui/recovery_journal.h"
 #include "ui/scenario_panel.h"
 
@@ -36,14 +39,20 @@ void MainWindow::createActions()
         openDataset(dir);
     });
     openFolder->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    file->addAction(tr("Open from &PostGIS…"), this, [this] {
+        PostgisDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            openDataset(dialog.datasetInput());
+    });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     file->addSeparator();
-    QAction* saveAs =
-        file->addAction(tr("Save Results &As…"), this, &MainWindow::chooseResultsPath);
-    saveAs->setShortcut(QKeySequence::SaveAs);
-    file->addAction(tr("Import Scenario File… / 导入情景文件…"), this,
+    createProjectActions(file, open);
+    file->addAction(tr("Save &Results As…"), this, &MainWindow::chooseResultsPath);
+    file->addAction(tr("Import Scenario File…"), this,
                     [this] { m_scenarios->chooseAndImport(); });
+    file->addSeparator();
+    createOutputActions(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -71,7 +80,10 @@ void MainWindow::createEditing()
     QToolBar* toolbar = addToolBar(tr("Editing"));
     toolbar->setObjectName(QStringLiteral("editToolBar"));
     m_editor->addActions(edit, toolbar);
+    createAnnotating(edit);
     connect(m_editor, &EditController::message, this, &MainWindow::showMessage);
+    m_table->setEditSession(m_editor->session());
+    m_inspector->setEditSession(m_editor->session());
     m_recovery = new RecoveryJournal(m_editor->session(), this);
     connect(m_editor->session(), &EditSession::changeMade, this,
             [this](const core::ParcelChange& change, bool undone) {

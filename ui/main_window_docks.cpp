@@ -4,6 +4,7 @@
 #include "ui/import_report_view.h"
 #include "ui/layers_widget.h"
 #include "ui/legend_widget.h"
+#include "ui/load_job.h"
 #include "ui/map_canvas.h"
 #include "ui/parcel_inspector.h"
 #include "ui/scenario_panel.h"
@@ -14,6 +15,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QStatusBar>
+#include <QToolButton>
 
 // The main window's docks (layers, legend, parcel, attribute table, import report, messages,
 // scenarios) and its status bar.
@@ -69,7 +71,7 @@ void MainWindow::createDocks()
     QDockWidget* messagesDock = dock(tr("Messages"), QStringLiteral("messagesDock"), m_messages,
                                      Qt::BottomDockWidgetArea);
     m_scenarios = new ScenarioPanel;
-    QDockWidget* scenariosDock = dock(tr("Scenarios / 情景"), QStringLiteral("scenariosDock"),
+    QDockWidget* scenariosDock = dock(tr("Scenarios"), QStringLiteral("scenariosDock"),
                                       m_scenarios, Qt::BottomDockWidgetArea);
     connect(m_scenarios, &ScenarioPanel::message, this, &MainWindow::logMessage);
     tabifyDockWidget(tableDock, importDock);
@@ -95,14 +97,25 @@ void MainWindow::createStatusBar()
     m_progressBar = new QProgressBar(this);
     m_progressBar->setRange(0, 100);
     m_progressBar->setMaximumWidth(200);
+    m_cancelLoadButton = new QToolButton(this);
+    m_cancelLoadButton->setObjectName(QStringLiteral("cancelLoadButton"));
+    m_cancelLoadButton->setText(tr("Cancel"));
+    m_cancelLoadButton->setToolTip(tr("Stop opening the data set"));
+    connect(m_cancelLoadButton, &QToolButton::clicked, this, [this] {
+        m_loadJob->cancel();
+        m_progressLabel->setText(tr("Cancelling…"));
+        m_cancelLoadButton->setEnabled(false);
+    });
     m_progressLabel->hide();
     m_progressBar->hide();
+    m_cancelLoadButton->hide();
     m_coordinatesLabel = new QLabel(this);
     m_coordinatesLabel->setMinimumWidth(260);
     m_scaleLabel = new QLabel(this);
     m_scaleLabel->setMinimumWidth(110);
     statusBar()->addWidget(m_progressLabel);
     statusBar()->addWidget(m_progressBar);
+    statusBar()->addWidget(m_cancelLoadButton);
     statusBar()->addPermanentWidget(m_coordinatesLabel);
     statusBar()->addPermanentWidget(m_scaleLabel);
 }

@@ -1,5 +1,7 @@
 #include "ui/main_window.h"
 
+#include "gis/atomic_file.h"
+#include "gis/project_file.h"
 #include "gis/results_writer.h"
 #include "ui/attribute_table.h"
 #include "ui/edit_commands.h"
@@ -11,6 +13,8 @@
 #include "ui/main_window_settings.h"
 #include "ui/map_canvas.h"
 #include "ui/parcel_inspector.h"
+#include "ui/priority_panel.h"
+#include "ui/project_document.h"
 #include "ui/recovery_journal.h"
 #include "ui/scenario_panel.h"
 
@@ -23,6 +27,7 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QToolButton>
 
 // The main window's project handling: open (in the background), show, recover unsaved edits,
 // recent projects and saving the results.
@@ -30,6 +35,20 @@
 namespace greenrenew::ui {
 
 using namespace window_settings;
+
+namespace {
+
+// Temporary copies left in FOLDER by saves killed before their rename, removed; the line
+// that says so, empty when there were none.
+QString interruptedSavesRemoved(const QString& folder)
+{
+    const QStringList removed = gis::removeInterruptedSaves(folder);
+    return removed.isEmpty() ? QString()
+                             : MainWindow::tr("Removed %1, left by a save that was interrupted")
+                                   .arg(removed.join(QStringLiteral(", ")));
+}
+
+} // namespace
 
 void MainWindow::chooseDataset()
 {
@@ -45,13 +64,15 @@ void MainWindow::chooseDataset()
 
 bool MainWindow::openDataset(const QString& path)
 {
-    if (!m_loadJob->start(path))
+    if (m_loadJob->isRunning() || !confirmUnsavedEdits() || !m_loadJob->start(path))
         return false;
     m_messageBar->hide();
     m_progressLabel->setText(tr("Opening %1").arg(path));
     m_progressBar->setValue(0);
     m_progressLabel->show();
     m_progressBar->show();
+    m_cancelLoadButton->setEnabled(true);
+    m_cancelLoadButton->show();
     QApplication::setOverrideCursor(Qt::BusyCursor);
     return true;
 }
@@ -61,8 +82,16 @@ void MainWindow::onLoadFinished()
     QApplication::restoreOverrideCursor();
     m_progressLabel->hide();
     m_progressBar->hide();
+    m_cancelLoadButton->hide();
     const LoadedProject& result = m_loadJob->result();
     m_importReport->setReport(result.report);
+    if (!result.project && m_loadJob->wasCancelled()) {
+        // Asked for, so no alarm: the shown project stays as it was.
+        logMessage(tr("Opening %1 cancelled").arg(result.path));
+        statusBar()->showMessage(tr("Opening cancelled"), 10000);
+        emit loadFinished(false);
+        return;
+    }
     if (!result.project || !result.analysis) {
         showMessage(tr("Cannot open %1: %2").arg(result.path, result.error));
         emit loadFinished(false);
@@ -95,6 +124,11 @@ void MainWindow::setProject(std::shared_ptr<const core::Project> project,
         m_analysis = m_editor->session()->analysis();
         m_recovery->start(path);
         offerRecovery();
+        if (!path.isEmpty()) {
+            if (const QString removed = interruptedSavesRemoved(QFileInfo(path).absolutePath());
+                !removed.isEmpty())
+                logMessage(removed);
+        }
     } else {
         m_recovery->start({});
     }
@@ -104,10 +138,18 @@ void MainWindow::setProject(std::shared_ptr<const core::Project> project,
     m_legend->setAnalysis(m_analysis);
     m_layers->setProject(m_project.get());
     m_scenarios->setProject(path, m_analysis);
+    if (m_project && m_analysis)
+        findChild<PriorityPanel*>()->setProject(path, m_editor->session()->project(),
+                                                m_editor->session()->analysis());
+    else
+        findChild<PriorityPanel*>()->setProject({}, nullptr, nullptr);
+    openAnnotations(path);
     if (!m_scenarios->scenarioNames().isEmpty())
         m_scenarios->parentWidget()->raise();  // its dock: the project's plans come first
-    setWindowTitle(path.isEmpty() ? tr("GreenRenew")
-                                  : tr("%1 – GreenRenew").arg(QFileInfo(path).fileName()));
+    // A GreenRenew project file saves back to itself; any other data set is saved as a new
+    // project file (Save As), so the user's own data stays as it was.
+    m_document->reset(gis::isProjectFile(path) ? path : QString(), path);
+    m_document->setModified(m_project && m_recovery->hasUnsavedEdits());  // restored edits
 }
 
 void MainWindow::offerRecovery()
@@ -186,6 +228,10 @@ bool MainWindow::saveResults(const QString& path)
 {
     if (!m_project || !m_analysis)
         return false;
+    if (const QString removed = interruptedSavesRemoved(QFileInfo(path).absolutePath());
+        !removed.isEmpty())
+        logMessage(removed);
+    m_editor->session()->finishPendingUpdates();
     QApplication::setOverrideCursor(Qt::BusyCursor);
     const core::Result<bool> written = gis::writeResults(*m_project, *m_analysis, path);
     QApplication::restoreOverrideCursor();
@@ -199,6 +245,7 @@ bool MainWindow::saveResults(const QString& path)
     if (!logged)
         showMessage(tr("The results are saved, their edit log is not: %1")
                         .arg(QString::fromStdString(logged.error().describe())));
+    saveAnnotations(path);
     logMessage(tr("Results written to %1").arg(path));
     statusBar()->showMessage(tr("Results written to %1").arg(path), 10000);
     return true;

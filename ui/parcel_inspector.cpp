@@ -1,10 +1,15 @@
 #include "ui/parcel_inspector.h"
 
+#include "core/parcel_attributes.h"
+#include "ui/edit_commands.h"
+#include "ui/renewal_type_delegate.h"
 #include "ui/render/map_renderer.h"
 #include "ui/render/map_theme.h"
 
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLocale>
+#include <QMetaObject>
 #include <QStringList>
 
 namespace greenrenew::ui {
@@ -12,6 +17,23 @@ namespace greenrenew::ui {
 namespace {
 
 constexpr int kKeyRole = Qt::UserRole;
+// The value an editor starts from (the stable type name rather than the label shown).
+constexpr int kEditValueRole = Qt::UserRole + 1;
+// The text shown before an edit, put back when the edit is refused.
+constexpr int kShownRole = Qt::UserRole + 2;
+
+std::optional<core::ParcelField> fieldOfKey(const QString& key)
+{
+    if (key == QLatin1String("name"))
+        return core::ParcelField::Name;
+    if (key == QLatin1String("renewal_type"))
+        return core::ParcelField::Type;
+    if (key == QLatin1String("planned_floors"))
+        return core::ParcelField::PlannedFloors;
+    if (key == QLatin1String("notes"))
+        return core::ParcelField::Notes;
+    return std::nullopt;
+}
 constexpr int kLabelColumnPx = 190;
 
 QString fromStd(const std::string& text)
@@ -117,11 +139,79 @@ ParcelInspector::ParcelInspector(QWidget* parent) : QTreeWidget(parent)
     header()->setSectionResizeMode(0, QHeaderView::Interactive);
     header()->resizeSection(0, kLabelColumnPx);
     header()->setStretchLastSection(true);
+    // Only the value column is edited, and only through editRow(): a double-click on a label
+    // must not open an editor over it.
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_typeDelegate = new RenewalTypeDelegate(kEditValueRole, this);
+    m_typeDelegate->restrictToKey(kKeyRole, QStringLiteral("renewal_type"));
+    setItemDelegateForColumn(1, m_typeDelegate);
+    connect(this, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
+        editRow(item->data(0, kKeyRole).toString());
+    });
+    connect(this, &QTreeWidget::itemChanged, this, &ParcelInspector::onItemChanged);
     showNothing();
+}
+
+void ParcelInspector::setEditSession(EditSession* session)
+{
+    m_session = session;
+}
+
+QTreeWidgetItem* ParcelInspector::findRow(const QString& key) const
+{
+    for (int i = 0; i < topLevelItemCount(); ++i) {
+        QTreeWidgetItem* section = topLevelItem(i);
+        for (int j = 0; j < section->childCount(); ++j) {
+            if (section->child(j)->data(0, kKeyRole).toString() == key)
+                return section->child(j);
+        }
+    }
+    return nullptr;
+}
+
+bool ParcelInspector::editRow(const QString& key)
+{
+    QTreeWidgetItem* row = findRow(key);
+    if (!row || !(row->flags() & Qt::ItemIsEditable))
+        return false;
+    setCurrentItem(row, 1);
+    editItem(row, 1);
+    return true;
+}
+
+void ParcelInspector::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_F2 && currentItem()
+        && editRow(currentItem()->data(0, kKeyRole).toString()))
+        return;
+    QTreeWidget::keyPressEvent(event);
+}
+
+void ParcelInspector::onItemChanged(QTreeWidgetItem* item, int column)
+{
+    const auto field = fieldOfKey(item->data(0, kKeyRole).toString());
+    if (m_filling || column != 1 || !field || !m_session)
+        return;
+    const QString text = item->text(1);
+    // The edit rebuilds this view (the figures change), which must not happen inside the
+    // item's own change signal: the step is taken once control is back.
+    QMetaObject::invokeMethod(
+        this, [this, field, text, key = item->data(0, kKeyRole).toString()] {
+            if (m_session && m_session->setField(m_index, *field, text))
+                return;
+            // Refused or unchanged: the row shows the value again, not what was typed.
+            if (QTreeWidgetItem* row = findRow(key)) {
+                m_filling = true;
+                row->setText(1, row->data(1, kShownRole).toString());
+                m_filling = false;
+            }
+        },
+        Qt::QueuedConnection);
 }
 
 void ParcelInspector::showNothing()
 {
+    m_index = -1;
     clear();
     auto* hint = new QTreeWidgetItem(this, {tr("Click a parcel on the map.")});
     hint->setFirstColumnSpanned(true);
@@ -176,16 +266,14 @@ void ParcelInspector::showParcel(const core::Project& project, const core::Analy
         showNothing();
         return;
     }
+    m_filling = true;
     clear();
+    m_index = index;
     const core::Parcel& parcel = project.parcels[static_cast<std::size_t>(index)];
-    QTreeWidgetItem* section = addSection(tr("Parcel / 地块"));
+    QTreeWidgetItem* section = addSection(tr("Parcel"));
     addRow(section, QStringLiteral("parcel_id"), tr("Id"), QString::number(parcel.id));
-    addRow(section, QStringLiteral("name"), tr("Name"), fromStd(parcel.name));
-    addRow(section, QStringLiteral("renewal_type"), tr("Renewal type"),
-           renewalTypeText(parcel.type));
-    if (!parcel.typeReason.empty())
-        addRow(section, QStringLiteral("type_reason"), tr("Why this type"),
-               fromStd(parcel.typeReason));
+    addAttributeRows(section, parcel);
+    m_filling = false;
 
     if (index >= static_cast<int>(analysis.parcels.size()))
         return;
@@ -194,16 +282,44 @@ void ParcelInspector::showParcel(const core::Project& project, const core::Analy
     addWalkRows(project, result.walk);
     addCarbonRows(project, result.carbon);
 
-    QTreeWidgetItem* priority = addSection(tr("Priority / 优先级"));
+    QTreeWidgetItem* priority = addSection(tr("Priority"));
     addRow(priority, QStringLiteral("priority_score"), tr("Score"),
            number(result.priorityScore, 3));
     addRow(priority, QStringLiteral("priority_rank"), tr("Rank"),
            QString::number(result.priorityRank));
 }
 
+void ParcelInspector::addAttributeRows(QTreeWidgetItem* section, const core::Parcel& parcel)
+{
+    const auto editable = [this, &parcel](QTreeWidgetItem* row, core::ParcelField field) {
+        row->setData(1, kEditValueRole, fromStd(core::fieldText(parcel, field)));
+        row->setData(1, kShownRole, row->text(1));
+        if (m_session)
+            row->setFlags(row->flags() | Qt::ItemIsEditable);
+    };
+    editable(addRow(section, QStringLiteral("name"), tr("Name"), fromStd(parcel.name)),
+             core::ParcelField::Name);
+    editable(addRow(section, QStringLiteral("renewal_type"), tr("Renewal type"),
+                    renewalTypeText(parcel.type)),
+             core::ParcelField::Type);
+    if (!parcel.typeReason.empty())
+        addRow(section, QStringLiteral("type_reason"), tr("Why this type"),
+               fromStd(parcel.typeReason));
+    const QString floors = fromStd(core::fieldText(parcel, core::ParcelField::PlannedFloors));
+    QTreeWidgetItem* floorsRow =
+        addRow(section, QStringLiteral("planned_floors"), tr("Planned floors"), floors);
+    if (floors.isEmpty())
+        floorsRow->setToolTip(1, tr("Not set: the buildings' floors come from the data. "
+                                    "Double-click to plan them."));
+    editable(floorsRow, core::ParcelField::PlannedFloors);
+    editable(addRow(section, QStringLiteral("notes"), tr("Notes"),
+                    fromStd(core::fieldText(parcel, core::ParcelField::Notes))),
+             core::ParcelField::Notes);
+}
+
 void ParcelInspector::addFormRows(const core::FormMetrics& form)
 {
-    QTreeWidgetItem* section = addSection(tr("Form / 形态"));
+    QTreeWidgetItem* section = addSection(tr("Form"));
     addRow(section, QStringLiteral("area_m2"), tr("Area"),
            QStringLiteral("%1 m²").arg(number(form.areaM2, 0)));
     addRow(section, QStringLiteral("building_density"), tr("Building density"),
@@ -222,7 +338,7 @@ void ParcelInspector::addFormRows(const core::FormMetrics& form)
 
     if (form.compliance.empty())
         return;
-    QTreeWidgetItem* checks = addSection(tr("Compliance / 指标控制"));
+    QTreeWidgetItem* checks = addSection(tr("Compliance"));
     for (const core::ComplianceCheck& check : form.compliance) {
         const QString key = QStringLiteral("%1_%2").arg(fromStd(check.figure),
                                                         fromStd(check.bound));
@@ -240,7 +356,7 @@ void ParcelInspector::addFormRows(const core::FormMetrics& form)
 
 void ParcelInspector::addWalkRows(const core::Project& project, const core::WalkAccess& walk)
 {
-    QTreeWidgetItem* section = addSection(tr("Walking life circles / 生活圈"));
+    QTreeWidgetItem* section = addSection(tr("Walking life circles"));
     addRow(section, QStringLiteral("walk_score"), tr("Coverage score"), number(walk.walkScore, 2));
     if (!walk.connected)
         addRow(section, QStringLiteral("connected"), tr("Network"),
@@ -263,7 +379,7 @@ void ParcelInspector::addCarbonRows(const core::Project& project,
 {
     const QString zh = QStringLiteral("zh");
     const QString en = QStringLiteral("en");
-    QTreeWidgetItem* ledger = addSection(tr("Carbon ledger, tCO2e/yr / 碳账"));
+    QTreeWidgetItem* ledger = addSection(tr("Carbon ledger, tCO2e/yr"));
     addRow(ledger, QStringLiteral("leading_category"), tr("Leading category"),
            QStringLiteral("%1 %2").arg(render::categoryLabel(carbon.leading, zh),
                                       render::categoryLabel(carbon.leading, en)));
@@ -281,7 +397,7 @@ void ParcelInspector::addCarbonRows(const core::Project& project,
     }
     addRow(ledger, QStringLiteral("co2_total_t"), tr("Total"), number(carbon.ledger.totalT(), 1));
 
-    QTreeWidgetItem* ratings = addSection(tr("Index ratings / 指标评级"));
+    QTreeWidgetItem* ratings = addSection(tr("Index ratings"));
     for (const core::IndexRating& rating : carbon.ratings) {
         QString text = ratingText(rating.rating);
         if (rating.rating != core::Rating::NotAssessed)
@@ -293,7 +409,7 @@ void ParcelInspector::addCarbonRows(const core::Project& project,
         row->setToolTip(1, fromStd(rating.reason));
     }
 
-    QTreeWidgetItem* measures = addSection(tr("Suggested interventions / 建议措施"));
+    QTreeWidgetItem* measures = addSection(tr("Suggested interventions"));
     if (carbon.interventions.empty())
         addRow(measures, QStringLiteral("interventions"), tr("None"), QString());
     for (const core::Intervention& measure : carbon.interventions) {

@@ -1,14 +1,20 @@
 #pragma once
 
 // The parcel inspector: every figure the analysis computed for one parcel, grouped by stage
-// (form and compliance, walking gaps, carbon ledger, index ratings, interventions).
+// (form and compliance, walking gaps, carbon ledger, index ratings, interventions). With an
+// editing session the name, renewal type, planned floors and notes are edited in place
+// (double-click the value, or F2 on the row); each edit is an undoable step of the session.
 
 #include "core/analysis.h"
 #include "core/model.h"
 
+#include <QPointer>
 #include <QTreeWidget>
 
 namespace greenrenew::ui {
+
+class EditSession;
+class RenewalTypeDelegate;
 
 class ParcelInspector : public QTreeWidget {
     Q_OBJECT
@@ -20,13 +26,23 @@ public:
     /// index out of range clears the view. Both must outlive nothing: the text is copied.
     void showParcel(const core::Project& project, const core::Analysis& analysis, int index);
     void showNothing();
+    /// Edits of the parcel's attributes go to SESSION, whose project the inspector shows.
+    void setEditSession(EditSession* session);
+    /// Opens the editor of the row with KEY ("name", "renewal_type", "planned_floors",
+    /// "notes"); false when the row is missing or cannot be edited.
+    bool editRow(const QString& key);
 
     /// Text shown for the row with KEY (e.g. "area_m2", "far", "gaps_5min"), empty if absent.
     QString valueText(const QString& key) const;
     /// Label shown for the row with KEY (e.g. "rating_walk_life_circle"), empty if absent.
     QString labelText(const QString& key) const;
 
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
 private:
+    QTreeWidgetItem* findRow(const QString& key) const;
+    void onItemChanged(QTreeWidgetItem* item, int column);
     QString columnText(const QString& key, int column) const;
     QTreeWidgetItem* addSection(const QString& title);
     QTreeWidgetItem* addRow(QTreeWidgetItem* section, const QString& key, const QString& label,
@@ -34,6 +50,12 @@ private:
     void addFormRows(const core::FormMetrics& form);
     void addWalkRows(const core::Project& project, const core::WalkAccess& walk);
     void addCarbonRows(const core::Project& project, const core::CarbonAssessment& carbon);
+    void addAttributeRows(QTreeWidgetItem* section, const core::Parcel& parcel);
+
+    QPointer<EditSession> m_session;
+    RenewalTypeDelegate* m_typeDelegate = nullptr;
+    int m_index = -1;
+    bool m_filling = false;
 };
 
 } // namespace greenrenew::ui

@@ -12,6 +12,13 @@
 
 namespace greenrenew::ui {
 
+namespace {
+
+// The description of the journal entry that brings the opened parcels to the saved ones.
+const std::string kSavedStateDescription = "state as saved";
+
+} // namespace
+
 RecoveryJournal::RecoveryJournal(EditSession* session, QObject* parent)
     : QObject(parent), m_session(session)
 {
@@ -57,11 +64,11 @@ int RecoveryJournal::restore()
         return 0;
     std::vector<JournalEntry> entries = EditJournal::read(m_path);
     int replayed = 0;
+    bool settledEdits = false;
     m_restoring = true;
-    for (JournalEntry& entry : entries) {
-        const bool ok = entry.undone ? m_session->revert(entry.change)
-                                     : m_session->apply(entry.change);
-        if (!ok) {
+    for (const JournalEntry& entry : entries) {
+        const Replayed step = replay(entry);
+        if (step == Replayed::Failed) {
             m_restoring = false;
             // Kept for a person to look at; a fresh journal starts for this session.
             QFile::remove(m_path + QStringLiteral(".failed"));
@@ -70,11 +77,38 @@ int RecoveryJournal::restore()
             m_snapshotFirst = replayed > 0;
             return -1;
         }
+        settledEdits = settledEdits || step == Replayed::Settled;
         ++replayed;
     }
     m_restoring = false;
-    m_restoredUnsaved = replayed > 0;
+    // Restored steps on the undo stack leave it away from its clean state, which is the data
+    // set as opened (or as last saved); only steps outside the stack need the flag.
+    m_restoredUnsaved = settledEdits;
     return replayed;
+}
+
+RecoveryJournal::Replayed RecoveryJournal::replay(const JournalEntry& entry)
+{
+    if (!entry.undone && entry.change.description == kSavedStateDescription) {
+        // The parcels as last saved: the base the designer's undo stops at.
+        core::ParcelChange saved = entry.change;
+        return m_session->apply(saved) ? Replayed::Base : Replayed::Failed;
+    }
+    if (!entry.undone)
+        return m_session->submit(entry.change) ? Replayed::Undoable : Replayed::Failed;
+
+    // An undo of the session that wrote the journal: the step on top of the rebuilt stack, or
+    // one made before the last save, which this stack never held.
+    QUndoStack* stack = m_session->undoStack();
+    const auto* top = stack->canUndo() ? dynamic_cast<const ParcelChangeCommand*>(
+                                             stack->command(stack->index() - 1))
+                                       : nullptr;
+    if (top && top->change().description == entry.change.description
+        && top->change().touchedIds() == entry.change.touchedIds()) {
+        stack->undo();
+        return m_session->lastStepSucceeded() ? Replayed::Undoable : Replayed::Failed;
+    }
+    return m_session->revert(entry.change) ? Replayed::Settled : Replayed::Failed;
 }
 
 void RecoveryJournal::discard()
@@ -122,7 +156,8 @@ void RecoveryJournal::onChange(const core::ParcelChange& change, bool undone)
         const bool stepped = undone ? core::applyChange(before, redone)
                                     : core::revertChange(before, change);
         if (stepped) {
-            core::ParcelChange saved{"state as saved", m_opened->parcels, before.parcels, {}};
+            core::ParcelChange saved{kSavedStateDescription, m_opened->parcels, before.parcels,
+                                     {}};
             m_journal->record(saved, false);
         }
         m_snapshotFirst = false;

@@ -18,6 +18,7 @@ namespace greenrenew::ui {
 
 class EditJournal;
 class EditSession;
+struct JournalEntry;
 
 class RecoveryJournal : public QObject {
     Q_OBJECT
@@ -38,9 +39,12 @@ public:
     /// Entries left in the recovery file by an earlier session.
     int pendingEntries() const;
     /// Replays the left-over entries through the session (figures follow); later edits are
-    /// appended after them. Returns the number replayed, or -1 when one no longer applies (the
-    /// file is then kept, renamed with a ".failed" suffix, and the project is left as far as
-    /// it got).
+    /// appended after them. Each restored edit lands on the session's undo stack as an
+    /// ordinary command (a restored undo takes its command back off, leaving it to redo), so
+    /// the designer can undo them one by one; the stack's clean state is the data set as
+    /// opened, or the parcels as last saved when the journal starts with them. Returns the
+    /// number replayed, or -1 when one no longer applies (the file is then kept, renamed with
+    /// a ".failed" suffix, and the project is left as far as it got).
     int restore();
     /// Removes the left-over recovery file without replaying it.
     void discard();
@@ -55,6 +59,11 @@ public:
     bool restoring() const { return m_restoring; }
 
 private:
+    /// How one journal entry was replayed: as an undoable step, as the saved state the undo
+    /// stack starts from, outside the stack (an undo of a step made before the last save),
+    /// or not at all.
+    enum class Replayed { Undoable, Base, Settled, Failed };
+    Replayed replay(const JournalEntry& entry);
     void onChange(const core::ParcelChange& change, bool undone);
     void removeFile();
 

@@ -1,17 +1,23 @@
 #include "ui/scenario_panel.h"
 
 #include "gis/scenario_store.h"
+#include "ui/scenario_plan_editor.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QSplitter>
 #include <QTableWidget>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <array>
 
 namespace greenrenew::ui {
@@ -26,10 +32,10 @@ const std::array<core::Category, 4> kCategories = {core::Category::Construction,
 QString categoryLabel(core::Category category)
 {
     switch (category) {
-    case core::Category::Construction: return ScenarioPanel::tr("Construction / 建设");
-    case core::Category::Transport: return ScenarioPanel::tr("Transport / 交通");
-    case core::Category::Greening: return ScenarioPanel::tr("Greening / 绿化");
-    case core::Category::Waste: return ScenarioPanel::tr("Waste / 废弃物");
+    case core::Category::Construction: return ScenarioPanel::tr("Construction");
+    case core::Category::Transport: return ScenarioPanel::tr("Transport");
+    case core::Category::Greening: return ScenarioPanel::tr("Greening");
+    case core::Category::Waste: return ScenarioPanel::tr("Waste");
     case core::Category::None: break;
     }
     return {};
@@ -49,13 +55,35 @@ double ledgerRow(const core::CarbonLedger& ledger, std::size_t row)
     return row < kCategories.size() ? ledger.categoryT(kCategories[row]) : ledger.totalT();
 }
 
+/// One edit of one measure of a scenario, by scenario name and position, so it applies to the
+/// right plan whichever scenario is shown when it is undone.
+class MeasureEditCommand : public QUndoCommand {
+public:
+    MeasureEditCommand(ScenarioPanel& panel, QString scenario, int row,
+                       core::PlannedIntervention before, core::PlannedIntervention after)
+        : m_panel(panel), m_scenario(std::move(scenario)), m_row(row),
+          m_before(std::move(before)), m_after(std::move(after))
+    {
+        setText(ScenarioPanel::tr("edit measure %1 of %2").arg(row + 1).arg(m_scenario));
+    }
+    void redo() override { m_panel.replaceMeasure(m_scenario, m_row, m_after); }
+    void undo() override { m_panel.replaceMeasure(m_scenario, m_row, m_before); }
+
+private:
+    ScenarioPanel& m_panel;
+    QString m_scenario;
+    int m_row;
+    core::PlannedIntervention m_before;
+    core::PlannedIntervention m_after;
+};
+
 } // namespace
 
 ScenarioPanel::ScenarioPanel(QWidget* parent)
     : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
-    auto* importButton = new QPushButton(tr("Import scenario file… / 导入情景文件…"), this);
+    auto* importButton = new QPushButton(tr("Import scenario file…"), this);
     importButton->setObjectName(QStringLiteral("importScenarioButton"));
     connect(importButton, &QPushButton::clicked, this, &ScenarioPanel::chooseAndImport);
     layout->addWidget(importButton);
@@ -72,10 +100,28 @@ ScenarioPanel::ScenarioPanel(QWidget* parent)
     m_problem->hide();
     layout->addWidget(m_problem);
 
-    m_table = new QTableWidget(this);
+    m_undo = new QUndoStack(this);
+    auto* undoButton = new QToolButton(this);
+    undoButton->setDefaultAction(m_undo->createUndoAction(this, tr("Undo plan edit")));
+    auto* redoButton = new QToolButton(this);
+    redoButton->setDefaultAction(m_undo->createRedoAction(this, tr("Redo plan edit")));
+    auto* undoRow = new QHBoxLayout;
+    undoRow->addWidget(undoButton);
+    undoRow->addWidget(redoButton);
+    undoRow->addStretch(1);
+    layout->addLayout(undoRow);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    m_table = new QTableWidget(splitter);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    layout->addWidget(m_table, 1);
+    m_plan = new ScenarioPlanEditor(splitter);
+    connect(m_plan, &ScenarioPlanEditor::measureEdited, this,
+            [this](int row, const core::PlannedIntervention& measure) {
+        editMeasure(m_shownPlan, row, measure);
+    });
+    connect(m_list, &QListWidget::currentTextChanged, this, &ScenarioPanel::showPlan);
+    layout->addWidget(splitter, 1);
     updateComparison();
 }
 
@@ -85,6 +131,7 @@ void ScenarioPanel::setProject(const QString& projectPath,
     m_projectPath = projectPath;
     m_analysis = std::move(analysis);
     m_scenarios.clear();
+    m_undo->clear();
     m_problem->hide();
     if (!m_projectPath.isEmpty() && m_projectPath.endsWith(QStringLiteral(".gpkg"),
                                                            Qt::CaseInsensitive)) {
@@ -126,7 +173,7 @@ void ScenarioPanel::chooseAndImport()
 {
     QSettings settings;
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import scenario file / 导入情景文件"),
+        this, tr("Import scenario file"),
         settings.value(kLastScenarioDirKey).toString(),
         tr("Scenario files (*.csv);;All files (*)"));
     if (path.isEmpty())
@@ -167,6 +214,51 @@ QStringList ScenarioPanel::scenarioNames() const
     return names;
 }
 
+const core::Scenario* ScenarioPanel::scenario(const QString& name) const
+{
+    for (const core::Scenario& known : m_scenarios)
+        if (QString::fromStdString(known.name) == name)
+            return &known;
+    return nullptr;
+}
+
+bool ScenarioPanel::editMeasure(const QString& name, int row,
+                                const core::PlannedIntervention& measure)
+{
+    const core::Scenario* known = scenario(name);
+    if (!known || row < 0 || std::size_t(row) >= known->interventions.size())
+        return false;
+    m_undo->push(new MeasureEditCommand(*this, name, row,
+                                        known->interventions[std::size_t(row)], measure));
+    return true;
+}
+
+bool ScenarioPanel::replaceMeasure(const QString& name, int row,
+                                   const core::PlannedIntervention& measure)
+{
+    auto known = std::find_if(m_scenarios.begin(), m_scenarios.end(),
+                              [&](const core::Scenario& s) { return s.name == name.toStdString(); });
+    if (known == m_scenarios.end() || row < 0 || std::size_t(row) >= known->interventions.size())
+        return false;
+    known->interventions[std::size_t(row)] = measure;
+    if (!m_projectPath.isEmpty()) {
+        const core::Result<bool> stored = gis::storeScenariosAtomically(m_projectPath, {*known});
+        if (!stored)
+            showProblem(tr("The plan edit is shown but not stored in the project: %1")
+                            .arg(QString::fromStdString(stored.error().describe())));
+    }
+    updateComparison();
+    if (m_shownPlan == name)
+        showPlan(name);
+    return true;
+}
+
+void ScenarioPanel::showPlan(const QString& name)
+{
+    m_shownPlan = name;
+    m_plan->showScenario(scenario(name), m_analysis.get());
+}
+
 QString ScenarioPanel::problemText() const
 {
     return m_problem->isHidden() ? QString() : m_problem->text();
@@ -198,15 +290,15 @@ void ScenarioPanel::updateComparison()
     }
 
     m_table->clear();
-    QStringList columns{tr("Baseline / 基准")};
+    QStringList columns{tr("Baseline")};
     for (const core::ScenarioEvaluation& evaluation : evaluations) {
         const QString name = QString::fromStdString(evaluation.name);
-        columns << tr("%1 after / 实施后").arg(name) << tr("%1 reduction / 减排").arg(name);
+        columns << tr("%1 after").arg(name) << tr("%1 reduction").arg(name);
     }
     QStringList rows;
     for (core::Category category : kCategories)
         rows << categoryLabel(category);
-    rows << tr("Net total / 净排放");
+    rows << tr("Net total");
     m_table->setColumnCount(int(columns.size()));
     m_table->setRowCount(int(rows.size()));
     m_table->setHorizontalHeaderLabels(columns);

@@ -15,8 +15,11 @@
 class QLabel;
 class QListWidget;
 class QTableWidget;
+class QUndoStack;
 
 namespace greenrenew::ui {
+
+class ScenarioPlanEditor;
 
 class ScenarioPanel : public QWidget {
     Q_OBJECT
@@ -39,6 +42,19 @@ public:
     void selectScenarios(const QStringList& names);
 
     QStringList scenarioNames() const;
+    /// The scenario named NAME as shown (with the edits made); null when there is none.
+    const core::Scenario* scenario(const QString& name) const;
+
+    /// Changes measure ROW of the scenario NAME to MEASURE as one undoable step (status,
+    /// phase, year, party); the project's gr_scenarios is rewritten atomically (a copy renamed
+    /// over it). False when there is no such measure.
+    bool editMeasure(const QString& name, int row, const core::PlannedIntervention& measure);
+    /// Applies MEASURE without an undo step (the undo commands' own call); stores it.
+    bool replaceMeasure(const QString& name, int row, const core::PlannedIntervention& measure);
+    /// Shows the plan of scenario NAME in the plan editor.
+    void showPlan(const QString& name);
+    ScenarioPlanEditor* planEditor() const { return m_plan; }
+    QUndoStack* undoStack() const { return m_undo; }
     /// The comparison table: one row per category and a net row, a baseline column, then
     /// "after" and "reduction" columns per selected scenario.
     const QTableWidget* comparisonTable() const { return m_table; }
@@ -61,6 +77,9 @@ private:
     QListWidget* m_list = nullptr;
     QTableWidget* m_table = nullptr;
     QLabel* m_problem = nullptr;
+    ScenarioPlanEditor* m_plan = nullptr;
+    QUndoStack* m_undo = nullptr;
+    QString m_shownPlan;
     QString m_projectPath;
     std::shared_ptr<const core::Analysis> m_analysis;
     std::vector<core::Scenario> m_scenarios;

@@ -7,6 +7,7 @@
 #include "core/district_summary.h"
 #include "core/scenario.h"
 #include "core/walk_access.h"
+#include "gis/annotation_store.h"
 #include "gis/dem_reader.h"
 #include "gis/project_loader.h"
 #include "gis/results_writer.h"
@@ -48,6 +49,8 @@ struct AnalyzeArguments {
     std::optional<render::Paper> paper;
     render::Orientation orientation = render::Orientation::Landscape;
     int dpi = 300;
+    /// Also one report per renewal type, report_<type>.pdf, beside the district's.
+    bool perType = false;
 };
 
 std::optional<AnalyzeArguments> parseArguments(const QStringList& arguments)
@@ -82,6 +85,8 @@ std::optional<AnalyzeArguments> parseArguments(const QStringList& arguments)
                       QStringLiteral("service areas layer: TYPE[,TYPE] in every circle, or all "
                                      "(each required type in its circle); default none"),
                       QStringLiteral("TYPES")});
+    parser.addOption({QStringLiteral("per-type"),
+                      QStringLiteral("also one report per renewal type (report_<type>.pdf)")});
 
     QStringList withProgram = arguments;
     withProgram.prepend(QStringLiteral("analyze"));
@@ -104,6 +109,7 @@ std::optional<AnalyzeArguments> parseArguments(const QStringList& arguments)
     parsed.sourceCrs = parser.value(QStringLiteral("source-crs"));
     parsed.demFile = parser.value(QStringLiteral("dem"));
     parsed.serviceAreas = parser.value(QStringLiteral("service-areas"));
+    parsed.perType = parser.isSet(QStringLiteral("per-type"));
     if (parser.isSet(QStringLiteral("unit-scale"))) {
         bool ok = false;
         parsed.unitScale = parser.value(QStringLiteral("unit-scale")).toDouble(&ok);
@@ -198,6 +204,21 @@ std::vector<core::ScenarioEvaluation> evaluateStoredScenarios(const QString& inp
                   << evaluations.back().issues.size() << " measures not booked\n";
     }
     return evaluations;
+}
+
+/// The annotations the project GeoPackage keeps in gr_annotations; none for other inputs. A
+/// table that cannot be read is reported and left off the map.
+std::vector<core::Annotation> storedAnnotations(const QString& input)
+{
+    if (!input.endsWith(QStringLiteral(".gpkg"), Qt::CaseInsensitive))
+        return {};
+    core::Result<std::vector<core::Annotation>> stored = gis::readAnnotations(input);
+    if (!stored) {
+        std::cerr << "  warning: annotations left off the map: " << stored.error().describe()
+                  << "\n";
+        return {};
+    }
+    return stored.value();
 }
 
 } // namespace
@@ -311,16 +332,19 @@ int runAnalyze(const QStringList& arguments)
         return kExitBadInput;
     }
 
-    // The map sheet on paper: vector PDF, and PNG at the chosen resolution.
+    // The map sheet on paper: vector PDF, and PNG at the chosen resolution, with the
+    // designer's annotations as the desktop shows them.
     QStringList sheets;
     if (parsed->paper) {
+        render::SheetOptions sheetOptions;
+        sheetOptions.annotations = storedAnnotations(parsed->input);
         for (const auto& [format, name] :
              {std::pair{render::ExportFormat::Pdf, QStringLiteral("map_sheet.pdf")},
               {render::ExportFormat::Png, QStringLiteral("map_sheet.png")}}) {
             const QString sheetPath = outDir.filePath(name);
             core::Result<QSizeF> sheet =
                 render::exportMap(sheetPath, format, *parsed->paper, parsed->orientation,
-                                  parsed->dpi, project, analysis, mapOptions);
+                                  parsed->dpi, project, analysis, mapOptions, sheetOptions);
             if (!sheet) {
                 std::cerr << "greenrenew-cli: " << sheet.error().describe() << "\n";
                 return kExitBadInput;
@@ -340,6 +364,17 @@ int runAnalyze(const QStringList& arguments)
         return kExitBadInput;
     }
 
+    std::vector<QString> typeReports;
+    if (parsed->perType) {
+        core::Result<std::vector<QString>> written = render::writeReportPdfPerType(
+            outDir.absolutePath(), QStringLiteral("report"), project, analysis, reportOptions);
+        if (!written) {
+            std::cerr << "greenrenew-cli: " << written.error().describe() << "\n";
+            return kExitBadInput;
+        }
+        typeReports = written.value();
+    }
+
     std::cerr << "Done in " << timer.elapsed() / 1000.0 << " s\n";
     std::cout << "results: " << resultsPath.toStdString() << "\n"
               << "map: " << mapPath.toStdString() << "\n"
@@ -348,6 +383,8 @@ int runAnalyze(const QStringList& arguments)
               << "district summary: " << summaryPath.toStdString() << "\n";
     for (const QString& sheet : sheets)
         std::cout << "map sheet: " << sheet.toStdString() << "\n";
+    for (const QString& typeReport : typeReports)
+        std::cout << "type report: " << typeReport.toStdString() << "\n";
     return kExitOk;
 }
 

@@ -9,11 +9,9 @@
 #include "gis/scenario_store.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 #include <optional>
 
@@ -86,26 +84,9 @@ int importScenarios(const ScenarioArguments& arguments)
             scenarios.push_back(std::move(scenario));
         }
     }
-    // Ends in .gpkg: GDAL warns about a GeoPackage with another extension.
-    const QString copy = arguments.project + QStringLiteral(".scenario-import.gpkg");
-    QFile::remove(copy);
-    if (!QFile::copy(arguments.project, copy)) {
-        std::cerr << "greenrenew-cli: cannot copy " << arguments.project.toStdString()
-                  << " to " << copy.toStdString() << "\n";
-        return kExitBadInput;
-    }
-    core::Result<bool> stored = gis::storeScenarios(copy, scenarios);
+    core::Result<bool> stored = gis::storeScenariosAtomically(arguments.project, scenarios);
     if (!stored) {
-        QFile::remove(copy);
         std::cerr << "greenrenew-cli: " << stored.error().describe() << "\n";
-        return kExitBadInput;
-    }
-    std::error_code error;
-    std::filesystem::rename(copy.toStdString(), arguments.project.toStdString(), error);
-    if (error) {
-        QFile::remove(copy);
-        std::cerr << "greenrenew-cli: cannot replace " << arguments.project.toStdString() << ": "
-                  << error.message() << "\n";
         return kExitBadInput;
     }
     std::cerr << "Stored " << scenarios.size() << " scenario(s) in "

@@ -7,18 +7,21 @@
 // Editing hooks (tests, scripted sessions): GREENRENEW_SCRIPT_EDITS=N applies N edits once the
 // data set is loaded (session_script.h); GREENRENEW_DUMP_PARCELS=FILE then writes the parcels
 // in full precision, and GREENRENEW_QUIT_AFTER_DUMP=1 quits after writing it. --restore
-// yes|no answers the offer to restore unsaved edits without asking.
+// yes|no answers the offer to restore unsaved edits without asking. GREENRENEW_LANGUAGE=en or
+// zh_CN overrides the language chosen in the preferences.
 // GREENRENEW_SAVE_LOOP=FILE.gpkg saves the results to FILE again and again after that, so a
 // test can kill the process in the middle of a save.
 
 #include "session_script.h"
 
 #include "gis/method_resources.h"
+#include "gis/postgis_connection.h"
 #include "ui/edit_commands.h"
 #include "ui/edit_tools.h"
 #include "ui/legend_widget.h"
 #include "ui/main_window.h"
 #include "ui/map_canvas.h"
+#include "ui/translation.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -106,6 +109,7 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("GreenRenew"));
     QApplication::setApplicationName(QStringLiteral("greenrenew"));
+    greenrenew::ui::installTranslation(app, greenrenew::ui::effectiveLanguage());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -136,6 +140,8 @@ int main(int argc, char* argv[])
     if (!screenshot.isEmpty())
         grabWhenLoaded(window, screenshot);
     window.show();
-    window.openDataset(QFileInfo(path).absoluteFilePath());
+    // A PostGIS input ("PG:...", "postgis://...") is no file name.
+    window.openDataset(greenrenew::gis::isPgInput(path) ? path
+                                                        : QFileInfo(path).absoluteFilePath());
     return app.exec();
 }

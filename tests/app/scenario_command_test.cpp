@@ -192,7 +192,7 @@ TEST(ScenarioCommandTest, BadLineIsExitOneNamingTheLineAndLeavesTheProject)
     auto stored = gis::loadScenarios(project);
     ASSERT_TRUE(stored.ok());
     EXPECT_TRUE(stored.value().empty());
-    EXPECT_FALSE(QFile::exists(project + QStringLiteral(".scenario-import.gpkg")));
+    EXPECT_FALSE(QFile::exists(project + QStringLiteral(".scenario-store.gpkg")));
 }
 
 TEST(ScenarioCommandTest, UsageAndUnknownScenario)

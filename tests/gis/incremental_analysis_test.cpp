@@ -4,6 +4,7 @@
 
 #include "core/analysis.h"
 #include "core/incremental_analysis.h"
+#include "core/parcel_attributes.h"
 #include "core/parcel_edit.h"
 #include "gis/project_loader.h"
 
@@ -109,6 +110,50 @@ TEST(IncrementalAnalysis, SplitRecomputesOnlyDirtyAndNeighboursAndMatchesFullRun
     ASSERT_EQ(analysis.parcels.size(), before.parcels.size());
     for (std::size_t i = 0; i < before.parcels.size(); ++i)
         expectSameResult(analysis.parcels[i], before.parcels[i]);
+}
+
+// The desktop shows the edited parcel before the rest of the district follows: right after
+// updateEdited() the edited parcel has the figures of a full run of the edited project; the
+// others still hold assessments made with the old residents until updateDistrict().
+TEST(IncrementalAnalysis, EditedParcelIsCurrentAtOnceAndTheDistrictAfterwards)
+{
+    gis::ImportReport report;
+    core::Result<core::Project> loaded = gis::loadProject(kSample, {}, report);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().describe();
+    core::Project& project = loaded.value();
+    core::IncrementalAnalysis incremental(project);
+    core::Analysis analysis = core::runAnalysis(project);
+
+    std::size_t index = 0;
+    while (index < project.parcels.size() && analysis.parcels[index].form.populationEst <= 0)
+        ++index;
+    ASSERT_LT(index, project.parcels.size());
+    // Nine planned floors move the parcel's residents, and with them the district's.
+    core::Result<core::Parcel> planned =
+        core::withField(project.parcels[index], core::ParcelField::PlannedFloors, "9");
+    ASSERT_TRUE(planned.ok());
+    core::ParcelChange change{"plan floors", {project.parcels[index]}, {planned.value()}, {}};
+    ASSERT_TRUE(core::applyChange(project, change));
+
+    const std::vector<core::FeatureId> recomputed =
+        incremental.updateEdited(change.touchedIds(), analysis);
+    EXPECT_EQ(recomputed, change.touchedIds());
+    EXPECT_TRUE(incremental.districtPending());
+    const core::Analysis full = core::runAnalysis(project);
+    ASSERT_NE(full.parcels[index].form.populationEst, 0.0);
+    const core::ParcelResult& edited = analysis.parcels[index];
+    EXPECT_NEAR(edited.form.far, full.parcels[index].form.far, 1e-9);
+    EXPECT_NEAR(edited.form.populationEst, full.parcels[index].form.populationEst, 1e-9);
+    EXPECT_NEAR(edited.carbon.ledger.totalT(), full.parcels[index].carbon.ledger.totalT(), 1e-9);
+    ASSERT_EQ(edited.carbon.ratings.size(), full.parcels[index].carbon.ratings.size());
+    for (std::size_t k = 0; k < edited.carbon.ratings.size(); ++k)
+        EXPECT_EQ(edited.carbon.ratings[k].reason, full.parcels[index].carbon.ratings[k].reason);
+
+    incremental.updateDistrict(analysis);
+    EXPECT_FALSE(incremental.districtPending());
+    ASSERT_EQ(analysis.parcels.size(), full.parcels.size());
+    for (std::size_t i = 0; i < full.parcels.size(); ++i)
+        expectSameResult(analysis.parcels[i], full.parcels[i]);
 }
 
 } // namespace

@@ -178,6 +178,34 @@ TEST_F(TeamEditingTest, ConnectionDroppedBeforeCommitLeavesDatabaseAsItWasAndEdi
               "saved after reconnect v2 5000");
 }
 
+TEST_F(TeamEditingTest, OthersSeeACommittedSaveAnnouncedAndNotARolledBackOne)
+{
+    PgConnection otherConnection = secondConnection();
+    auto mine = PgTeamTable::open(connection(), m_schema, QStringLiteral("parcels"));
+    auto theirs = PgTeamTable::open(otherConnection, m_schema, QStringLiteral("parcels"));
+    ASSERT_TRUE(mine.ok() && theirs.ok());
+    ASSERT_TRUE(connection().listen(mine.value().notifyChannel()).ok());
+
+    // A conflicting save writes nothing and announces nothing.
+    ASSERT_TRUE(theirs.value().save({renameParcel(4, 1, "first")}).ok());
+    ASSERT_FALSE(theirs.value().save({renameParcel(4, 1, "stale")}).value().saved());
+    ASSERT_TRUE(theirs.value().save({renameParcel(4, 2, "second"), renameParcel(5, 1, "x")})
+                    .value()
+                    .saved());
+
+    // NOTIFY is delivered at COMMIT, before the saving call returns: no wait is needed.
+    ASSERT_TRUE(connection().exec("round trip", "SELECT 1").ok());
+    const std::vector<std::string> payloads = connection().takeNotifications();
+    const std::string schema = m_schema.toStdString();
+    ASSERT_EQ(payloads.size(), 2u);
+    EXPECT_EQ(payloads[0],
+              "{\"fids\":[4],\"schema\":\"" + schema + "\",\"table\":\"parcels\"}");
+    EXPECT_EQ(payloads[1],
+              "{\"fids\":[4,5],\"schema\":\"" + schema + "\",\"table\":\"parcels\"}");
+    // Refreshing from the announcement shows their committed name.
+    EXPECT_EQ(mine.value().read(4).value().values.at("name").value_or(""), "second");
+}
+
 /// A GeoPackage with one polygon layer whose layer and field names are SQL.
 QString hostileGeoPackage(const QTemporaryDir& dir, const char* layerName, const char* field)
 {

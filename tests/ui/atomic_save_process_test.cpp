@@ -3,9 +3,11 @@
 // then the last whole save, which GDAL's own ogrinfo opens with every parcel in it.
 
 #include "desktop_process.h"
+#include "gis/atomic_file.h"
 
 #include <gtest/gtest.h>
 
+#include <QDir>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTest>
@@ -87,6 +89,17 @@ TEST(AtomicSaveProcess, KillMidSaveLeavesThePreviousResultsWhole)
     const QString renamed = ogrinfo({QStringLiteral("-ro"), results, QStringLiteral("-sql"),
         QStringLiteral("SELECT COUNT(*) AS n FROM parcels WHERE name LIKE 'renamed by script%'")});
     EXPECT_TRUE(renamed.contains(QStringLiteral("n (Integer) = 0"))) << renamed.toStdString();
+
+    // The killed save left its temporary copy; the next save or start removes it, its
+    // process being gone, and the folder holds the data set and the results alone.
+    const QStringList leftovers = QDir(home.path()).entryList(
+        {QStringLiteral(".results.gpkg.tmp-*")}, QDir::Files | QDir::Hidden);
+    ASSERT_FALSE(leftovers.isEmpty());
+    QStringList removed = greenrenew::gis::removeInterruptedSaves(home.path());
+    removed.sort();
+    EXPECT_EQ(removed, leftovers);
+    EXPECT_TRUE(QDir(home.path()).entryList({QStringLiteral(".*.tmp-*")},
+                                            QDir::Files | QDir::Hidden).isEmpty());
 }
 
 } // namespace

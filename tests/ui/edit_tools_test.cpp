@@ -16,6 +16,7 @@
 #include <cmath>
 
 #include <QAction>
+#include <QImage>
 #include <QLocale>
 #include <QTest>
 #include <QUndoStack>
@@ -192,6 +193,85 @@ TEST_F(EditToolsTest, SnapsToVisibleVertexWithinTolerance)
     // 30 pixels from every vertex and edge: no snap.
     const QPointF far(150, 100 - 30 * metresPerPixel);
     EXPECT_FALSE(greenrenew::ui::snapPoint(*window.canvas(), far).has_value());
+}
+
+TEST_F(EditToolsTest, NeverSnapsToAVertexJustOffScreen)
+{
+    // The view is moved so that the corner (100, 100) lies 3 pixels past the right edge, and
+    // the cursor sits 2 pixels inside it on the parcels' top edge (y = 100): 5 pixels from
+    // the corner, within the 10-pixel tolerance, yet the corner is not on screen.
+    const QRectF start(0, 40, 120, 120);
+    window.canvas()->zoomToExtent(start);
+    const double metresPerPixel = window.canvas()->transform().metresPerPixel();
+    const double shift = 100 - 3 * metresPerPixel
+                         - window.canvas()->transform().visibleExtent().right();
+    window.canvas()->zoomToExtent(start.translated(shift, 0));
+    const QRectF visible = window.canvas()->transform().visibleExtent();
+    ASSERT_NEAR(visible.right(), 100 - 3 * metresPerPixel, 1e-6 * metresPerPixel);
+    ASSERT_GT(visible.top(), 0.0);  // the bottom corners are off-screen too
+    ASSERT_FALSE(visible.contains(QPointF(100, 100)));
+
+    const QPointF cursor(visible.right() - 2 * metresPerPixel, 100);
+    const auto snap = greenrenew::ui::snapTo(*window.canvas(), cursor);
+    ASSERT_TRUE(snap.has_value());
+    // Onto the visible top edge under the cursor, not the corner.
+    EXPECT_EQ(snap->kind, greenrenew::ui::Snap::Kind::Edge);
+    EXPECT_NE(snap->mapPoint, QPointF(100, 100));
+    EXPECT_TRUE(visible.contains(snap->mapPoint));
+    EXPECT_NEAR(snap->mapPoint.y(), 100, 1e-9);
+
+    // Zoomed back out, the same cursor snaps to the corner: the test above is not vacuous.
+    window.canvas()->zoomToExtent(QRectF(0, 0, 300, 100));
+    const auto onScreen = greenrenew::ui::snapTo(
+        *window.canvas(), QPointF(100 - 2 * window.canvas()->transform().metresPerPixel(), 100));
+    ASSERT_TRUE(onScreen.has_value());
+    EXPECT_EQ(onScreen->kind, greenrenew::ui::Snap::Kind::Vertex);
+    EXPECT_EQ(onScreen->mapPoint, QPointF(100, 100));
+}
+
+// Marker pixels of the snap colour around a screen point, in a square of RADIUS pixels.
+int markerPixels(const QImage& image, const QPoint& centre, int radius)
+{
+    int count = 0;
+    for (int y = centre.y() - radius; y <= centre.y() + radius; ++y) {
+        for (int x = centre.x() - radius; x <= centre.x() + radius; ++x) {
+            if (image.valid(x, y) && image.pixelColor(x, y) == greenrenew::ui::kSnapMarkerColor)
+                ++count;
+        }
+    }
+    return count;
+}
+
+TEST_F(EditToolsTest, MarkerShowsTheSnapAsTheCursorMoves)
+{
+    window.editor()->drawAction()->trigger();
+    const double metresPerPixel = window.canvas()->transform().metresPerPixel();
+    // 4 pixels right of and 3 below the corner (100, 100): snapped to it, a square drawn.
+    QTest::mouseMove(window.canvas(), at(100 + 4 * metresPerPixel, 100 - 3 * metresPerPixel));
+    auto* tool = window.editor()->activeTool();
+    ASSERT_NE(tool, nullptr);
+    ASSERT_TRUE(tool->snap().has_value());
+    EXPECT_EQ(tool->snap()->kind, greenrenew::ui::Snap::Kind::Vertex);
+    EXPECT_EQ(tool->snap()->mapPoint, QPointF(100, 100));
+    QImage image = window.canvas()->grab().toImage();
+    // The square's sides, 6 pixels from the corner, 12 long and 2 wide, some of which are
+    // blended at the corners: well over 20 pixels of the colour, none when nothing snaps.
+    EXPECT_GT(markerPixels(image, at(100, 100), 8), 20);
+
+    // Midway along the top edge of parcel 101, 4 pixels above it: an edge snap, a diamond.
+    QTest::mouseMove(window.canvas(), at(50, 100 + 4 * metresPerPixel));
+    ASSERT_TRUE(tool->snap().has_value());
+    EXPECT_EQ(tool->snap()->kind, greenrenew::ui::Snap::Kind::Edge);
+    EXPECT_NEAR(tool->snap()->mapPoint.y(), 100, 1e-9);
+    image = window.canvas()->grab().toImage();
+    EXPECT_GT(markerPixels(image, at(50, 100), 9), 10);
+    EXPECT_EQ(markerPixels(image, at(100, 100), 8), 0);
+
+    // The middle of parcel 101, 50 m from its edges: no snap, no marker.
+    QTest::mouseMove(window.canvas(), at(50, 50));
+    EXPECT_FALSE(tool->snap().has_value());
+    image = window.canvas()->grab().toImage();
+    EXPECT_EQ(markerPixels(image, at(50, 50), 8), 0);
 }
 
 } // namespace

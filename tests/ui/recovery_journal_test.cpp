@@ -14,6 +14,8 @@
 
 #include <boost/geometry/algorithms/equals.hpp>
 
+#include <memory>
+
 namespace greenrenew::ui {
 namespace {
 
@@ -116,6 +118,101 @@ TEST(RecoveryJournal, RestoreGoesThroughTheSessionAndKeepsJournaling)
     ASSERT_TRUE(session.submit(renameChange(*session.project(), 0, "next")));
     EXPECT_EQ(recovery.pendingEntries(), 2);
     recovery.discard();
+}
+
+// Opens the test's data set in a fresh session, as the next start does, and restores.
+struct Restarted {
+    EditSession session;
+    RecoveryJournal recovery{&session};
+    int restored = 0;
+
+    Restarted(const test::TestData& data, const QString& dataset)
+    {
+        session.setProject(*data.project, *data.analysis);
+        recovery.start(dataset);
+        restored = recovery.restore();
+    }
+    ~Restarted() { recovery.discard(); }
+    std::string name(std::size_t index) const { return session.project()->parcels[index].name; }
+};
+
+TEST(RecoveryJournal, RestoredEditsAreUndoneOneByOne)
+{
+    auto f = std::make_unique<Fixture>();
+    EditSession& first = f->session;
+    ASSERT_TRUE(first.submit(renameChange(*first.project(), 1, "A")));
+    ASSERT_TRUE(first.submit(renameChange(*first.project(), 0, "B")));
+    ASSERT_TRUE(first.submit(renameChange(*first.project(), 2, "C")));
+    first.undoStack()->undo();  // C taken back, left to redo
+    const test::TestData data = f->data;
+    const QString dataset = f->dataset;
+    f->recovery.start({});  // the process dies: the fixture's cleanup must not remove the file
+    f.reset();
+
+    Restarted next(data, dataset);
+    ASSERT_EQ(next.restored, 4);  // three edits and one undo
+    QUndoStack* stack = next.session.undoStack();
+    EXPECT_EQ(stack->count(), 3);
+    EXPECT_EQ(stack->index(), 2);
+    EXPECT_EQ(next.name(0), "B");
+    EXPECT_EQ(next.name(1), "A");
+    EXPECT_EQ(next.name(2), "地块 3");
+    EXPECT_TRUE(next.recovery.hasUnsavedEdits());
+
+    stack->undo();
+    EXPECT_EQ(next.name(0), "地块 1");
+    EXPECT_EQ(next.name(1), "A");
+    stack->undo();
+    EXPECT_EQ(next.name(1), "地块 2");
+    EXPECT_FALSE(stack->canUndo());
+    // Back at the data set as opened: nothing is left unsaved.
+    EXPECT_FALSE(next.recovery.hasUnsavedEdits());
+    stack->redo();
+    stack->redo();
+    stack->redo();  // the undone C, too
+    EXPECT_EQ(next.name(0), "B");
+    EXPECT_EQ(next.name(1), "A");
+    EXPECT_EQ(next.name(2), "C");
+}
+
+TEST(RecoveryJournal, RestoredUndoStopsAtTheSavedState)
+{
+    auto f = std::make_unique<Fixture>();
+    ASSERT_TRUE(f->session.submit(renameChange(*f->session.project(), 0, "saved")));
+    f->recovery.saved();
+    ASSERT_TRUE(f->session.submit(renameChange(*f->session.project(), 2, "after")));
+    const test::TestData data = f->data;
+    const QString dataset = f->dataset;
+    f->recovery.start({});
+    f.reset();
+
+    Restarted next(data, dataset);
+    ASSERT_EQ(next.restored, 2);  // the saved state, then the edit after it
+    EXPECT_EQ(next.session.undoStack()->count(), 1);
+    next.session.undoStack()->undo();
+    EXPECT_EQ(next.name(2), "地块 3");
+    EXPECT_EQ(next.name(0), "saved");  // in the saved results: not undone
+    EXPECT_FALSE(next.session.undoStack()->canUndo());
+    EXPECT_FALSE(next.recovery.hasUnsavedEdits());
+}
+
+TEST(RecoveryJournal, RestoredUndoOfAStepBeforeTheSaveStaysUnsaved)
+{
+    auto f = std::make_unique<Fixture>();
+    ASSERT_TRUE(f->session.submit(renameChange(*f->session.project(), 0, "saved")));
+    f->recovery.saved();
+    f->session.undoStack()->undo();  // a step the next session's stack never held
+    const test::TestData data = f->data;
+    const QString dataset = f->dataset;
+    f->recovery.start({});
+    f.reset();
+
+    Restarted next(data, dataset);
+    ASSERT_EQ(next.restored, 2);
+    EXPECT_EQ(next.name(0), "地块 1");
+    EXPECT_FALSE(next.session.undoStack()->canUndo());
+    // The saved results still say "saved": the restored state differs from them.
+    EXPECT_TRUE(next.recovery.hasUnsavedEdits());
 }
 
 } // namespace

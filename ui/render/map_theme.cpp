@@ -56,6 +56,8 @@ std::vector<double> fixedBreaks(ThemeMetric metric)
     case ThemeMetric::Far: return {1.0, 1.5, 2.0, 3.0};
     case ThemeMetric::GreenCoverage: return {0.1, 0.2, 0.3, 0.4};
     case ThemeMetric::WalkScore: return {0.2, 0.4, 0.6, 0.8};
+    // Priority: weighted ratings, 0 (all slight) to 1 (all serious); 0.5 is "medium" overall.
+    case ThemeMetric::PriorityScore: return {0.2, 0.4, 0.6, 0.8};
     case ThemeMetric::TotalT:
     case ThemeMetric::TPerM2: return {};
     }
@@ -116,6 +118,9 @@ QString metricLabel(ThemeMetric metric, const QString& language)
     case ThemeMetric::TPerM2:
         return pick(language, QStringLiteral("碳排放强度 tCO₂e/m²·年"),
                     QStringLiteral("tCO₂e per m² and year"));
+    case ThemeMetric::PriorityScore:
+        return pick(language, QStringLiteral("更新优先得分"),
+                    QStringLiteral("Renewal priority score"));
     }
     return {};
 }
@@ -132,6 +137,7 @@ std::optional<double> metricValue(ThemeMetric metric, const core::ParcelResult& 
         if (result.form.areaM2 <= 0)
             return std::nullopt;
         return result.carbon.ledger.totalT() / result.form.areaM2;
+    case ThemeMetric::PriorityScore: return result.priorityScore;
     }
     return std::nullopt;
 }

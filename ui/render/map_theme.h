@@ -18,11 +18,13 @@ namespace greenrenew::render {
 
 enum class ThemeKind { LeadingCategory, IndexRating, Metric, Compliance };
 
-enum class ThemeMetric { BuildingDensity, Far, GreenCoverage, WalkScore, TotalT, TPerM2 };
+enum class ThemeMetric {
+    BuildingDensity, Far, GreenCoverage, WalkScore, TotalT, TPerM2, PriorityScore
+};
 
 inline constexpr ThemeMetric kAllThemeMetrics[] = {ThemeMetric::BuildingDensity,
     ThemeMetric::Far, ThemeMetric::GreenCoverage, ThemeMetric::WalkScore, ThemeMetric::TotalT,
-    ThemeMetric::TPerM2};
+    ThemeMetric::TPerM2, ThemeMetric::PriorityScore};
 
 struct MapTheme {
     ThemeKind kind = ThemeKind::LeadingCategory;
