@@ -13,5 +13,6 @@ int runAnalyze(const QStringList& arguments);
 int runClassify(const QStringList& arguments);
 int runAhp(const QStringList& arguments);
 int runScenario(const QStringList& arguments);
+int runPostgis(const QStringList& arguments);
 
 } // namespace greenrenew::cli

@@ -16,7 +16,7 @@ const char* const kUsage = R"(usage: greenrenew-cli COMMAND ...
 commands:
   analyze INPUT --out DIR [--mapping FILE] [--config FILE] [--lang zh|en] [--crs EPSG:n]
           [--source-crs EPSG:n] [--unit-scale FACTOR]
-      INPUT is a GeoPackage, a folder of files or a single file. Writes DIR/results.gpkg,
+      INPUT is a GeoPackage, a folder of files, a single file or PG:... Writes DIR/results.gpkg,
       DIR/map.png, DIR/report.pdf and DIR/import_report.txt.
   classify INPUT --out FILE.csv
       Writes the suggested renewal type of every parcel and the reason.
@@ -27,6 +27,12 @@ commands:
       Scenarios (docs/priorities.md): --import stores scenario files in the project's table
       gr_scenarios; --compare evaluates stored scenarios against the baseline and writes
       DIR/scenario_comparison.csv.
+  postgis list PG:CONNECTION
+  postgis push PROJECT.gpkg PG:CONNECTION --schema NAME
+  postgis pull PG:CONNECTION --schema NAME --out FILE.gpkg
+      A team's project in PostGIS: list the schemas holding one, copy a project GeoPackage
+      into a new schema, or a schema into a new GeoPackage (every layer and gr_* table, ids
+      and names kept). Password from pgpass or the service file, else asked on the terminal.
 
 exit status: 0 success, 1 bad input, 2 bad usage, 3 internal error
 )";
@@ -59,6 +65,8 @@ int main(int argc, char** argv)
             return greenrenew::cli::runAhp(arguments);
         if (command == QStringLiteral("scenario"))
             return greenrenew::cli::runScenario(arguments);
+        if (command == QStringLiteral("postgis"))
+            return greenrenew::cli::runPostgis(arguments);
     } catch (const greenrenew::core::MissingParameter& error) {
         std::cerr << "greenrenew-cli: the method resources are incomplete: " << error.what()
                   << "\n";
