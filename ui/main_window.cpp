@@ -50,7 +50,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     createActions();
     createEditing();
     // The priorities panel re-ranks after each edit, so it needs the editing session.
-    addPriorityDock(*this, findChild<QDockWidget*>(QStringLiteral("inspectorDock")),
+    addPriorityDock(*this, findChild<QDockWidget*>(QStringLiteral("parcelDock")),
                     m_panelsMenu);
     createProjectDocument();
     createSettingsAndHelp();

@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -26,6 +27,7 @@ namespace {
 
 const QString kLastDirKey = QStringLiteral("priorities/lastDir");
 const QColor kFlagColor(0xa0, 0x10, 0x10);
+constexpr int kDemonstrationLines = 8;
 
 QTableWidgetItem* textItem(const QString& text)
 {
@@ -145,7 +147,13 @@ PriorityPanel::PriorityPanel(QWidget* parent) : QWidget(parent)
         if (item)
             emit parcelsActivated({item->data(Qt::UserRole).value<core::FeatureId>()});
     });
-    rankingLayout->addWidget(m_demonstration);
+    // The reasoning runs to several lines; a scroll area keeps the ranking below in view.
+    auto* demonstrationArea = new QScrollArea(rankingPage);
+    demonstrationArea->setWidget(m_demonstration);
+    demonstrationArea->setWidgetResizable(true);
+    demonstrationArea->setFrameShape(QFrame::NoFrame);
+    demonstrationArea->setMaximumHeight(kDemonstrationLines * fontMetrics().lineSpacing());
+    rankingLayout->addWidget(demonstrationArea);
     rankingLayout->addWidget(showCluster, 0, Qt::AlignLeft);
     rankingLayout->addWidget(m_ranking, 1);
     m_tabs->addTab(rankingPage, tr("Ranking"));
@@ -284,8 +292,14 @@ void PriorityPanel::showWeights()
     core::PriorityWeights weights;
     try {
         weights = core::PriorityWeights::fromParameters(m_project->config.parameters);
-        m_source->setText(tr("Weights: %1").arg(QString::fromStdString(
-            m_project->config.parameters.at("priority.weight.category.construction").source)));
+        // The note keeps the consistency ratios and the flagged experts with the weights, so
+        // a reopened project still says how consistent the judgements behind them were.
+        const core::SourcedValue& stored =
+            m_project->config.parameters.at("priority.weight.category.construction");
+        QString text = tr("Weights: %1").arg(QString::fromStdString(stored.source));
+        if (!stored.note.empty())
+            text += QStringLiteral("\n") + QString::fromStdString(stored.note);
+        m_source->setText(text);
     } catch (const std::exception& error) {
         m_source->setText(tr("No priority weights: %1").arg(QString::fromUtf8(error.what())));
         return;
@@ -416,6 +430,11 @@ void PriorityPanel::chooseAndExportTemplate()
 QString PriorityPanel::demonstrationText() const
 {
     return m_demonstration->text();
+}
+
+QString PriorityPanel::weightsText() const
+{
+    return m_source->text();
 }
 
 QString PriorityPanel::problemText() const

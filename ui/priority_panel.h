@@ -53,6 +53,9 @@ public:
     /// Parcels by rank: rank, rank before the last weights, id, name, score, reduction.
     const QTableWidget* rankingTable() const { return m_ranking; }
     QString demonstrationText() const;
+    /// Where the weights in force came from and the consistency of the judgements behind them
+    /// (read back from the project when it was stored there).
+    QString weightsText() const;
     /// The last problem shown (a file that could not be read or stored); empty when none.
     QString problemText() const;
 

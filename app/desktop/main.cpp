@@ -3,7 +3,10 @@
 // window can be looked at without a person at the screen (xvfb-run, offscreen);
 // GREENRENEW_SCREENSHOT_PARCEL=ID selects that parcel first, so the inspector shows it, and
 // GREENRENEW_SCREENSHOT_ZOOM=1 zooms the map to it, GREENRENEW_SCREENSHOT_THEME=N picks row N
-// of the legend's theme combo.
+// of the legend's theme combo. GREENRENEW_SCREENSHOT_DOCK=NAME brings the dock of that object
+// name to the front (prioritiesDock, scenariosDock); GREENRENEW_QUESTIONNAIRES=A.csv,B.csv loads
+// those questionnaires into the Priorities dock and GREENRENEW_SCREENSHOT_SCENARIOS=X,Y selects
+// those scenarios in the Scenarios dock before the grab.
 // Editing hooks (tests, scripted sessions): GREENRENEW_SCRIPT_EDITS=N applies N edits once the
 // data set is loaded (session_script.h); GREENRENEW_DUMP_PARCELS=FILE then writes the parcels
 // in full precision, and GREENRENEW_QUIT_AFTER_DUMP=1 quits after writing it. --restore
@@ -21,11 +24,14 @@
 #include "ui/legend_widget.h"
 #include "ui/main_window.h"
 #include "ui/map_canvas.h"
+#include "ui/priority_panel.h"
+#include "ui/scenario_panel.h"
 #include "ui/translation.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QTimer>
 
@@ -43,6 +49,25 @@ QString samplePath()
     return greenrenew::gis::resourceDir() + QStringLiteral("/sample/shanghai_bund.gpkg");
 }
 
+// What the dock hooks of the header ask for, so a grab shows the Priorities or Scenarios dock
+// in use.
+void prepareDocksForGrab(greenrenew::ui::MainWindow& window)
+{
+    const QStringList questionnaires =
+        qEnvironmentVariable("GREENRENEW_QUESTIONNAIRES").split(u',', Qt::SkipEmptyParts);
+    if (!questionnaires.isEmpty())
+        window.findChild<greenrenew::ui::PriorityPanel*>()->loadQuestionnaires(questionnaires);
+    const QStringList scenarios =
+        qEnvironmentVariable("GREENRENEW_SCREENSHOT_SCENARIOS").split(u',', Qt::SkipEmptyParts);
+    if (!scenarios.isEmpty())
+        window.scenarios()->selectScenarios(scenarios);
+    const QString dockName = qEnvironmentVariable("GREENRENEW_SCREENSHOT_DOCK");
+    if (auto* dock = window.findChild<QDockWidget*>(dockName); dock && !dockName.isEmpty()) {
+        dock->show();
+        dock->raise();
+    }
+}
+
 void grabWhenLoaded(greenrenew::ui::MainWindow& window, const QString& screenshotPath)
 {
     QObject::connect(&window, &greenrenew::ui::MainWindow::loadFinished, &window,
@@ -58,6 +83,8 @@ void grabWhenLoaded(greenrenew::ui::MainWindow& window, const QString& screensho
         const int theme = qEnvironmentVariableIntValue("GREENRENEW_SCREENSHOT_THEME", &themed);
         if (themed)
             window.legend()->themeCombo()->setCurrentIndex(theme);
+        if (ok)
+            prepareDocksForGrab(window);
         QTimer::singleShot(kScreenshotDelayMs, &window, [&window, screenshotPath] {
             const bool saved = window.grab().save(screenshotPath);
             std::fprintf(stderr, "%s %s\n", saved ? "screenshot written to" : "cannot write",

@@ -150,6 +150,19 @@ TEST(PriorityPanelTest, RanksTheSampleWithTheExpertsWeightsAndKeepsThem)
     EXPECT_NEAR(reopened.value().config.parameters.value("priority.weight.category.construction"),
                 expected.categoryWeight.at("construction"), kWeightTolerance);
     EXPECT_EQ(ranksOf(core::runAnalysis(reopened.value())), ranksOf(*analysis));
+
+    // A panel on the reopened project still names the experts and the flagged judgements
+    // (expert One's category block, CR 0.145 as the experts table showed above).
+    auto reopenedProject = std::make_shared<core::Project>(reopened.value());
+    auto reopenedAnalysis =
+        std::make_shared<core::Analysis>(core::runAnalysis(*reopenedProject));
+    PriorityPanel reopenedPanel;
+    reopenedPanel.setProject(sample.path, reopenedProject, reopenedAnalysis);
+    EXPECT_TRUE(reopenedPanel.weightsText().contains(QStringLiteral("expert_two.csv")))
+        << reopenedPanel.weightsText().toStdString();
+    EXPECT_TRUE(reopenedPanel.weightsText().contains(
+        QStringLiteral("expert One flagged: categories CR 0.145")))
+        << reopenedPanel.weightsText().toStdString();
 }
 
 TEST(PriorityPanelTest, BadQuestionnaireNamesFileAndLineAndChangesNothing)
