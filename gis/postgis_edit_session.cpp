@@ -20,6 +20,15 @@ core::Result<TeamSaveOutcome> TeamEditSession::saveAll(const BeforeCommit& befor
             return outcome;
         }
         m_pending.pop_front();
+        for (const auto& [fid, version] : outcome.value().versions)
+            m_savedVersions[fid] = version;
+        // Later edits of the same parcels were made on top of this one: they build on the
+        // version just written, not on the one this edit replaced.
+        for (std::vector<TeamChange>& later : m_pending)
+            for (TeamChange& change : later)
+                if (auto saved = outcome.value().versions.find(change.fid);
+                    saved != outcome.value().versions.end())
+                    change.baseVersion = saved->second;
         last = std::move(outcome.value());
     }
     return last;

@@ -9,6 +9,7 @@
 #include "gis/postgis_team_table.h"
 
 #include <deque>
+#include <map>
 
 namespace greenrenew::gis {
 
@@ -37,10 +38,14 @@ public:
     /// from the edit and recorded in the history as discarded. Saved by the next saveAll.
     core::Result<bool> resolve(long long fid, Choice choice);
 
+    /// fid -> the version this session's saves last wrote, over all saves so far.
+    const std::map<long long, long long>& savedVersions() const { return m_savedVersions; }
+
 private:
     PgTeamTable& m_table;
     std::deque<std::vector<TeamChange>> m_pending;
     std::vector<TeamConflict> m_conflicts;
+    std::map<long long, long long> m_savedVersions;
 };
 
 } // namespace greenrenew::gis

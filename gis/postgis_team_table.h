@@ -82,6 +82,12 @@ public:
     std::string notifyChannel() const;
 
     const QString& table() const { return m_table; }
+    const QString& schema() const { return m_schema; }
+    /// The geometry column ("" when none) and the attribute columns, in table order.
+    const std::string& geometryColumn() const { return m_geometryColumn; }
+    const std::vector<std::string>& columns() const { return m_columns; }
+    /// The table's name quoted and qualified by its schema, for SQL.
+    std::string qualifiedTable() const { return qualified(m_table.toStdString()); }
     PgConnection& connection() { return *m_connection; }
 
 private:

@@ -17,6 +17,7 @@
 #include "ui/project_document.h"
 #include "ui/recovery_journal.h"
 #include "ui/scenario_panel.h"
+#include "ui/team_editing.h"
 
 #include <QApplication>
 #include <QFileDialog>
@@ -122,6 +123,7 @@ void MainWindow::setProject(std::shared_ptr<const core::Project> project,
         m_editor->session()->setProject(*m_project, *m_analysis);
         m_project = m_editor->session()->project();
         m_analysis = m_editor->session()->analysis();
+        startTeamEditing(*this, m_editor->session(), path);
         m_recovery->start(path);
         offerRecovery();
         if (!path.isEmpty()) {
@@ -130,6 +132,7 @@ void MainWindow::setProject(std::shared_ptr<const core::Project> project,
                 logMessage(removed);
         }
     } else {
+        startTeamEditing(*this, m_editor->session(), {});
         m_recovery->start({});
     }
     m_inspector->showNothing();
