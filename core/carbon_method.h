@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace greenrenew::core {
@@ -37,6 +38,15 @@ enum class LimitBound { Min, Max };
 /// mediumMargin x limit, slight otherwise. A value exactly at the limit is met (medium).
 Rating rateAgainstLimit(double value, double limit, LimitBound bound, double mediumMargin);
 
+/// One figure an index was rated on, held against its limit (the rating keeps them all, so a
+/// scenario can move one figure and rate the index again: core/scenario_outcome.h).
+struct IndexFigure {
+    std::string figure;      // e.g. "building_density", "recycling_rate"
+    double value = 0;
+    double limit = 0;
+    LimitBound bound = LimitBound::Min;
+};
+
 struct IndexRating {
     std::string index;
     Rating rating = Rating::NotAssessed;
@@ -45,6 +55,12 @@ struct IndexRating {
     double limit = 0;        // the limit the proxy was held against
     std::string reason;      // why this rating, or why not assessed; names any project default
     bool fromDefault = false;  // true when a stated project default stood in for missing data
+    /// Every figure rated, the worst of which decided the band (empty for a fixed rating such
+    /// as "no buildings: slight"); the margin of the medium band used.
+    std::vector<IndexFigure> figures;
+    double mediumMargin = 0;
+    /// Some figure of the index could not be measured: only a serious band is then certain.
+    bool figuresMissing = false;
 };
 
 /// tCO2e per year by category; greening is negative for a net sink.
@@ -72,6 +88,10 @@ struct Intervention {
     /// for added sinks); effectTPerYear never exceeds it.
     double actsOnT = 0;
     std::string basis;          // the formula in words, with the parameters used
+    /// The rated figures the technique changes and the value each takes when the full
+    /// quantity is carried out (e.g. recycling_rate -> the slight band's edge); empty when it
+    /// changes none of them (ventilation corridors, bicycle trips, walking routes).
+    std::vector<std::pair<std::string, double>> figuresAtFullQuantity;
 };
 
 /// The grid factor a run used, cited in every output.

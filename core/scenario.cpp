@@ -52,17 +52,49 @@ struct Resolved {
     double requestedT = 0;
 };
 
-std::optional<Resolved> resolve(const PlannedIntervention& planned, std::size_t item,
-                                const Analysis& analysis, std::vector<PlanIssue>& issues)
+std::optional<std::size_t> parcelPosition(const PlannedIntervention& planned,
+                                          const Analysis& analysis)
 {
     auto parcel = std::find_if(
         analysis.parcels.begin(), analysis.parcels.end(),
         [&](const ParcelResult& result) { return result.parcelId == planned.parcelId; });
-    if (parcel == analysis.parcels.end()) {
+    if (parcel == analysis.parcels.end())
+        return std::nullopt;
+    return static_cast<std::size_t>(parcel - analysis.parcels.begin());
+}
+
+std::optional<std::string> facilityType(const PlannedIntervention& planned)
+{
+    const std::string prefix = kFacilityTechniquePrefix;
+    if (planned.technique.rfind(prefix, 0) != 0)
+        return std::nullopt;
+    return planned.technique.substr(prefix.size());
+}
+
+/// A new facility for a gap the parcel has; an issue otherwise (no such gap to close).
+std::optional<BookedMeasure> resolveFacility(const PlannedIntervention& planned,
+                                             std::size_t item, std::size_t parcel,
+                                             const std::string& type, const Analysis& analysis,
+                                             std::vector<PlanIssue>& issues)
+{
+    for (const auto& [circle, types] : analysis.parcels[parcel].walk.gaps)
+        if (std::find(types.begin(), types.end(), type) != types.end())
+            return BookedMeasure{parcel, nullptr, 0.0, type};
+    issues.push_back({item, "parcel " + std::to_string(planned.parcelId) + " has no gap for "
+                            "facility type '" + type + "' to close"});
+    return std::nullopt;
+}
+
+std::optional<Resolved> resolve(const PlannedIntervention& planned, std::size_t item,
+                                const Analysis& analysis, std::vector<PlanIssue>& issues)
+{
+    const std::optional<std::size_t> position = parcelPosition(planned, analysis);
+    if (!position) {
         issues.push_back({item, "parcel " + std::to_string(planned.parcelId) + " is not in the "
                                 "analysis"});
         return std::nullopt;
     }
+    const auto parcel = analysis.parcels.begin() + std::ptrdiff_t(*position);
     const auto& proposed = parcel->carbon.interventions;
     auto found = std::find_if(proposed.begin(), proposed.end(), [&](const Intervention& i) {
         return i.technique == planned.technique;
@@ -113,6 +145,21 @@ double total(const std::map<std::size_t, double>& effects)
     for (const auto& [item, effect] : effects)
         sum += effect;
     return sum;
+}
+
+/// The carbon measures with the share of their full effect booked, then the facilities.
+std::vector<BookedMeasure> bookedMeasures(const std::vector<Resolved>& measures,
+                                          const std::map<std::size_t, double>& effects,
+                                          const std::vector<BookedMeasure>& facilities)
+{
+    std::vector<BookedMeasure> booked;
+    for (const Resolved& measure : measures) {
+        const double full = measure.intervention->effectTPerYear;
+        const double share = full > 0 ? effects.at(measure.item) / full : 0.0;
+        booked.push_back({measure.parcel, measure.intervention, share, {}});
+    }
+    booked.insert(booked.end(), facilities.begin(), facilities.end());
+    return booked;
 }
 
 std::vector<YearStep> reductionPath(const Scenario& scenario,
@@ -270,10 +317,18 @@ ScenarioEvaluation evaluateScenario(const Scenario& scenario, const Analysis& an
         evaluation.baseline = sumLedgers(evaluation.baseline, parcel.carbon.ledger);
 
     std::vector<Resolved> measures;
+    std::vector<BookedMeasure> facilities;
     for (std::size_t i = 0; i < scenario.interventions.size(); ++i) {
         const PlannedIntervention& item = scenario.interventions[i];
-        if (auto resolved = resolve(item, i, analysis, evaluation.issues))
+        const std::optional<std::string> facility = facilityType(item);
+        const std::optional<std::size_t> position = parcelPosition(item, analysis);
+        if (facility && position) {
+            if (auto booked = resolveFacility(item, i, *position, *facility, analysis,
+                                              evaluation.issues))
+                facilities.push_back(*booked);
+        } else if (auto resolved = resolve(item, i, analysis, evaluation.issues)) {
             measures.push_back(*resolved);
+        }
         if (item.year <= 0)
             evaluation.issues.push_back({i, "no year: counted in the totals, not in the path"});
     }
@@ -309,6 +364,7 @@ ScenarioEvaluation evaluateScenario(const Scenario& scenario, const Analysis& an
     }
     evaluation.after = afterTotal;
     evaluation.indicesImproving = improved.size();
+    evaluation.outcome = scenarioOutcome(bookedMeasures(measures, effects, facilities), analysis);
     evaluation.phases = phasingTable(scenario, effects);
     evaluation.path = reductionPath(scenario, measures);
     return evaluation;

@@ -7,6 +7,7 @@
 
 #include "core/carbon_method.h"
 #include "core/model.h"
+#include "core/scenario_outcome.h"
 
 #include <cstddef>
 #include <map>
@@ -31,7 +32,9 @@ std::optional<PlanStatus> planStatusFromName(const std::string& name);
 std::optional<CostClass> costClassFromName(const std::string& name);
 
 /// One chosen measure on one parcel. It names a technique the carbon stage proposed for the
-/// parcel; its effect scales with quantity in that intervention's unit.
+/// parcel; its effect scales with quantity in that intervention's unit. A technique
+/// "facility:<type>" adds a facility of that standard type on the parcel (no carbon effect;
+/// it closes the parcel's gaps of that type).
 struct PlannedIntervention {
     FeatureId parcelId = 0;
     std::string technique;
@@ -111,6 +114,9 @@ struct ScenarioEvaluation {
     std::vector<PhaseRow> phases;               // ordered by phase text
     std::vector<YearStep> path;                 // every year from the first to the last
     std::vector<PlanIssue> issues;              // measures that could not be booked, and why
+    /// Ratings, compliance and facility gaps of the parcels the scenario touches, before and
+    /// after (core/scenario_outcome.h).
+    ScenarioOutcome outcome;
 };
 
 ScenarioEvaluation evaluateScenario(const Scenario& scenario, const Analysis& analysis);

@@ -23,6 +23,8 @@ struct Estimate {
     double actsOnT = 0;
     std::string confidence;
     std::string basis;
+    /// Rated figures the full quantity changes, and their values then (IndexRating::figures).
+    std::vector<std::pair<std::string, double>> figures;
 };
 
 struct Context {
@@ -48,6 +50,13 @@ double netSinkKgPerM2(const Context& c)
            - c.parameters.value("carbon.sink.upkeep_kg_m2_a");
 }
 
+/// The parcel's green coverage once ADDEDM2 more of it is green.
+double greenCoverageWith(const Context& c, double addedM2)
+{
+    return c.facts.areaM2 > 0 ? (c.facts.greenM2 + addedM2) / c.facts.areaM2
+                              : c.facts.greenCoverage;
+}
+
 double openUngreenedM2(const Context& c)
 {
     return std::max(0.0, c.facts.openGroundM2 - c.facts.greenM2);
@@ -59,7 +68,7 @@ Estimate sinkEstimate(const Context& c, double squareMetres, const std::string& 
     std::string text = basis;
     text.append(" x (carbon.sink.urban_rate_kg_m2_a - carbon.sink.upkeep_kg_m2_a)");
     return {squareMetres, "m2", squareMetres * netSinkKgPerM2(c) / kKgPerTonne,
-            c.assessment.ledger.grossEmissionsT(), confidence, std::move(text)};
+            c.assessment.ledger.grossEmissionsT(), confidence, std::move(text), {}};
 }
 
 Estimate compactDensity(const Context& c)
@@ -69,8 +78,13 @@ Estimate compactDensity(const Context& c)
     const double target = rating.limit * (1.0 - c.margin);
     const double share = rating.proxy > 0 ? std::max(0.0, rating.proxy - target) / rating.proxy
                                           : 0.0;
-    return sinkEstimate(c, c.facts.footprintM2 * share,
-                        "footprint x excess share, turned to green", "low");
+    Estimate estimate = sinkEstimate(c, c.facts.footprintM2 * share,
+                                     "footprint x excess share, turned to green", "low");
+    // The opened footprint takes its floors with it and becomes green.
+    estimate.figures = {{"building_density", c.facts.buildingDensity * (1.0 - share)},
+                        {"far", c.facts.far * (1.0 - share)},
+                        {"green_coverage", greenCoverageWith(c, estimate.quantity)}};
+    return estimate;
 }
 
 // The routes to several missing services leave the parcel along the same streets and part
@@ -103,7 +117,7 @@ Estimate walkLifeCircle(const Context& c)
             + "), at most the largest circle, x carbon.intervention.route_planting_width_m",
         "low");
     return {metres, std::string("m"), planted.effectT, planted.actsOnT, planted.confidence,
-            planted.basis};
+            planted.basis, {}};
 }
 
 Estimate heatIsland(const Context& c)
@@ -112,7 +126,7 @@ Estimate heatIsland(const Context& c)
     const double construction = c.assessment.ledger.constructionT;
     return {std::sqrt(c.facts.areaM2), "m", construction * share, construction, "low",
             "one corridor across the parcel; construction x "
-            "carbon.intervention.ventilation_cooling_saving_share"};
+            "carbon.intervention.ventilation_cooling_saving_share", {}};
 }
 
 Estimate renewableEnergy(const Context& c)
@@ -121,10 +135,12 @@ Estimate renewableEnergy(const Context& c)
                        * (1.0 - c.parameters.value("carbon.default.pv_installed_share"))
                        * c.parameters.value("carbon.pv.kwp_per_m2");
     const double kwh = kwp * c.parameters.value("carbon.pv.yield_kwh_per_kwp");
+    // The proposal covers all the suitable roof that has no PV yet.
     return {kwp, "kWp", kwh * c.facts.gridKgPerKwh / kKgPerTonne,
             c.assessment.ledger.constructionT, "medium",
             "roof x carbon.roof.pv_suitable_share x carbon.pv.kwp_per_m2; "
-            "x carbon.pv.yield_kwh_per_kwp x grid factor"};
+            "x carbon.pv.yield_kwh_per_kwp x grid factor",
+            {{"pv_share_of_suitable_roof", 1.0}}};
 }
 
 Estimate energySavingBuildings(const Context& c)
@@ -135,9 +151,11 @@ Estimate energySavingBuildings(const Context& c)
                             + f.nonResidentialFloorAreaM2
                                 * c.parameters.value("carbon.energy.guide.public");
     const double savedKwh = std::max(0.0, c.detail.electricityKwh - guideKwh);
+    const double guideIntensity = f.grossFloorAreaM2 > 0 ? guideKwh / f.grossFloorAreaM2 : 0;
     return {f.grossFloorAreaM2, "m2", savedKwh * f.gridKgPerKwh / kKgPerTonne,
             c.assessment.ledger.constructionT, "medium",
-            "floor area brought from the estimated intensity to carbon.energy.guide.*"};
+            "floor area brought from the estimated intensity to carbon.energy.guide.*",
+            {{"energy_intensity", guideIntensity}}};
 }
 
 Estimate bicycleUse(const Context& c)
@@ -147,7 +165,7 @@ Estimate bicycleUse(const Context& c)
     return {shifted, "pkm/a", shifted * c.parameters.value("carbon.transport.car_kg_per_pkm")
                                   / kKgPerTonne,
             c.assessment.ledger.transportT, "low",
-            "car person-km x carbon.intervention.bike_shift_share_of_car x car factor"};
+            "car person-km x carbon.intervention.bike_shift_share_of_car x car factor", {}};
 }
 
 Estimate cleanVehicles(const Context& c)
@@ -163,7 +181,9 @@ Estimate cleanVehicles(const Context& c)
     return {busPkm, "pkm/a", busPkm * std::max(0.0, saving) / kKgPerTonne,
             c.assessment.ledger.transportT, "medium",
             "bus person-km moved to clean buses up to the slight band x (conventional - "
-            "electric factor)"};
+            "electric factor)",
+            {{"fleet_clean_share", std::max(target, c.parameters.value(
+                                                        "carbon.default.fleet_clean_share"))}}};
 }
 
 Estimate roofWallGreening(const Context& c)
@@ -174,7 +194,9 @@ Estimate roofWallGreening(const Context& c)
     const double area = c.facts.roofAreaM2 * share;
     return {area, "m2", area * c.parameters.value("carbon.sink.roof_green_kg_m2_a") / kKgPerTonne,
             c.assessment.ledger.grossEmissionsT(), "low",
-            "roof x carbon.roof.greening_suitable_share x carbon.sink.roof_green_kg_m2_a"};
+            "roof x carbon.roof.greening_suitable_share x carbon.sink.roof_green_kg_m2_a",
+            {{"greened_share_of_roof",
+              c.parameters.value("carbon.default.roof_greened_share") + share}}};
 }
 
 Estimate carbonPlanting(const Context& c)
@@ -182,15 +204,23 @@ Estimate carbonPlanting(const Context& c)
     const IndexRating& rating = ratingOf(c, "carbon_planting");
     const double target = rating.limit * (1.0 + c.margin);
     const double wanted = std::max(0.0, target - c.facts.greenCoverage) * c.facts.areaM2;
-    return sinkEstimate(c, std::min(wanted, openUngreenedM2(c)),
-                        "green area to the slight band, within open ground", "medium");
+    Estimate estimate = sinkEstimate(c, std::min(wanted, openUngreenedM2(c)),
+                                     "green area to the slight band, within open ground",
+                                     "medium");
+    estimate.figures = {{"green_coverage", greenCoverageWith(c, estimate.quantity)}};
+    return estimate;
 }
 
 Estimate parkSystem(const Context& c)
 {
     const double pocket = c.parameters.value("carbon.park_system.small_park_min_m2");
-    return sinkEstimate(c, std::min(pocket, openUngreenedM2(c)),
-                        "one pocket park of carbon.park_system.small_park_min_m2", "low");
+    // The park's own figures (reach, green per person) are the district's and stay as they
+    // are; its green counts in the parcel's coverage.
+    Estimate estimate = sinkEstimate(c, std::min(pocket, openUngreenedM2(c)),
+                                     "one pocket park of carbon.park_system.small_park_min_m2",
+                                     "low");
+    estimate.figures = {{"green_coverage", greenCoverageWith(c, estimate.quantity)}};
+    return estimate;
 }
 
 double rainfallM(const Context& c)
@@ -213,9 +243,13 @@ Estimate waterFriendlySpace(const Context& c)
     const double lessRunoffM3 = area * rainfallM(c)
         * (c.parameters.value("carbon.water.runoff_coeff_impervious")
            - c.parameters.value("carbon.water.runoff_coeff_pervious"));
+    const double permeableAfter = c.facts.openGroundM2 > 0
+        ? c.facts.permeableOpenShare + area / c.facts.openGroundM2
+        : c.facts.permeableOpenShare;
     return {area, "m2", lessRunoffM3 * waterKgPerM3(c) / kKgPerTonne,
             c.assessment.ledger.wasteT, "low",
-            "paving made permeable x rainfall x runoff coefficient difference x water energy"};
+            "paving made permeable x rainfall x runoff coefficient difference x water energy",
+            {{"permeable_share_of_open_ground", permeableAfter}}};
 }
 
 Estimate rainGreyWater(const Context& c)
@@ -225,9 +259,11 @@ Estimate rainGreyWater(const Context& c)
     const double rainM3 = c.facts.areaM2 * rainfallM(c);
     const double runoffM3 = rainM3 * runoffCoefficient(c.facts, c.parameters);
     const double reuseM3 = std::min(runoffM3, std::max(0.0, target - rating.proxy) * rainM3);
+    const double controlAfter = rainM3 > 0 ? rating.proxy + reuseM3 / rainM3 : rating.proxy;
     return {reuseM3, "m3/a", reuseM3 * waterKgPerM3(c) / kKgPerTonne,
             c.assessment.ledger.wasteT, "low",
-            "rain harvested up to the slight band, within the runoff, x water energy"};
+            "rain harvested up to the slight band, within the runoff, x water energy",
+            {{"annual_runoff_control_rate", controlAfter}}};
 }
 
 Estimate domesticGarbage(const Context& c)
@@ -238,7 +274,9 @@ Estimate domesticGarbage(const Context& c)
     const double diverted = c.detail.garbageTPerYear * gap;
     return {diverted, "t/a", diverted * c.parameters.value("carbon.waste.treatment_t_per_t"),
             c.assessment.ledger.wasteT, "medium",
-            "garbage x recycling gap to the slight band x carbon.waste.treatment_t_per_t"};
+            "garbage x recycling gap to the slight band x carbon.waste.treatment_t_per_t",
+            {{"recycling_rate", std::max(target,
+                                         c.parameters.value("carbon.default.recycling_rate"))}}};
 }
 
 using Estimator = Estimate (*)(const Context&);
@@ -302,6 +340,7 @@ std::vector<Intervention> chooseInterventions(const CarbonAssessment& assessment
         intervention.effectTPerYear = std::clamp(estimate.effectT, 0.0, intervention.actsOnT);
         intervention.confidence = estimate.confidence;
         intervention.basis = estimate.basis;
+        intervention.figuresAtFullQuantity = estimate.figures;
         // Only measures that change this parcel's ledger are listed: on a bare lot (nothing
         // booked) or with nothing to act on, the index's rating and reason still say what is
         // wrong, but a line of 0 t would read as a plan with no effect (docs/method.md).

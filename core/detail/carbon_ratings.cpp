@@ -75,6 +75,10 @@ IndexRating rateChecks(const std::string& index, const std::vector<Check>& check
     rating.proxy = worst->value;
     rating.proxyUnit = worst->unit;
     rating.limit = worst->limit;
+    rating.mediumMargin = mediumMargin;
+    rating.figuresMissing = !missing.empty();
+    for (const Check& check : checks)
+        rating.figures.push_back({check.figure, check.value, check.limit, check.bound});
     for (const Check& check : checks) {
         if (!rating.reason.empty())
             rating.reason += "; ";
