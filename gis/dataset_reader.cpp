@@ -9,6 +9,7 @@
 #include "gis/logging.h"
 #include "gis/missing_roles.h"
 #include "gis/postgis_connection.h"
+#include "gis/web_map_offset_transform.h"
 
 #include <QDate>
 #include <QDir>
@@ -1090,9 +1091,31 @@ std::optional<Error> readRole(const QString& role, const SourceLayer& source,
     if (options.coordinateScale != 1.0)
         record.crsReason += QStringLiteral("; coordinates scaled by %1 (set by the user)")
                                 .arg(options.coordinateScale);
+    OGRCoordinateTransformation* beforeProjecting =
+        options.coordinateScale != 1.0 ? &scale : nullptr;
+    WebMapOffsetRemoval offsetRemoval(options.facilityOffset);
+    const bool removeOffset = role == QStringLiteral("facilities")
+                              && options.facilityOffset != core::WebMapOffset::None;
+    if (removeOffset) {
+        if (!sourceSrs.value() || !sourceSrs.value()->IsGeographic() || beforeProjecting)
+            return inputError(QStringLiteral("remove web map offset"), source.path,
+                              source.layerName,
+                              QStringLiteral("%1 offsets apply to longitude and latitude; this "
+                                             "layer is in %2")
+                                  .arg(webMapOffsetName(options.facilityOffset),
+                                       record.crsDescription));
+        beforeProjecting = &offsetRemoval;
+    }
     FeatureReader reader{source, transform.get(), geometry, record, report, fieldNames(source),
-                         options.coordinateScale != 1.0 ? &scale : nullptr};
+                         beforeProjecting};
     readFeatures(reader, role, project);
+    if (removeOffset)
+        record.crsReason +=
+            QStringLiteral("; %1 offset of Chinese web maps removed (set by the user) from %2 "
+                           "points, largest residual of the inversion %3 m")
+                .arg(webMapOffsetName(options.facilityOffset))
+                .arg(offsetRemoval.pointsConverted())
+                .arg(offsetRemoval.largestResidualM(), 0, 'g', 2);
     reportDeletedRecords(reader);
 
     if (record.read == 0)

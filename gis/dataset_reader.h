@@ -6,6 +6,7 @@
 
 #include "core/model.h"
 #include "core/result.h"
+#include "core/web_map_offset.h"
 #include "gis/import_report.h"
 
 #include <QMap>
@@ -26,6 +27,9 @@ struct ImportOptions {
     /// Without a parcel layer the street blocks become parcels; faces smaller than this
     /// (traffic islands, junction slivers) are not blocks.
     double minStreetBlockM2 = 200.0;
+    /// The facilities' points are in the offset coordinates of a Chinese web map (GCJ-02 of
+    /// Amap/Tencent, BD-09 of Baidu), as the user says: removed before projecting.
+    core::WebMapOffset facilityOffset = core::WebMapOffset::None;
 };
 
 /// Reads INPUT into a Project (without its MethodConfig). Failures name the file and layer.

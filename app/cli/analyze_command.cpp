@@ -12,6 +12,7 @@
 #include "gis/project_loader.h"
 #include "gis/results_writer.h"
 #include "gis/scenario_store.h"
+#include "gis/web_map_offset_option.h"
 #include "ui/render/map_export.h"
 #include "ui/render/map_renderer.h"
 #include "ui/render/report_writer.h"
@@ -39,6 +40,7 @@ struct AnalyzeArguments {
     QString targetCrs;
     QString sourceCrs;
     double unitScale = 1.0;
+    core::WebMapOffset facilityOffset = core::WebMapOffset::None;
     /// Terrain for walk slopes (GeoTIFF); empty: flat.
     QString demFile;
     /// Service areas for results.gpkg: "" none (they double the walk stage's time), "all" every
@@ -85,6 +87,10 @@ std::optional<AnalyzeArguments> parseArguments(const QStringList& arguments)
                       QStringLiteral("service areas layer: TYPE[,TYPE] in every circle, or all "
                                      "(each required type in its circle); default none"),
                       QStringLiteral("TYPES")});
+    parser.addOption({QStringLiteral("facility-offset"),
+                      QStringLiteral("facility points are in a Chinese web map's offset "
+                                     "coordinates: gcj02 (Amap, Tencent) or bd09 (Baidu)"),
+                      QStringLiteral("OFFSET")});
     parser.addOption({QStringLiteral("per-type"),
                       QStringLiteral("also one report per renewal type (report_<type>.pdf)")});
 
@@ -118,6 +124,12 @@ std::optional<AnalyzeArguments> parseArguments(const QStringList& arguments)
             return std::nullopt;
         }
     }
+    const auto offset = gis::parseWebMapOffset(parser.value(QStringLiteral("facility-offset")));
+    if (!offset) {
+        std::cerr << "greenrenew-cli analyze: --facility-offset must be gcj02 or bd09\n";
+        return std::nullopt;
+    }
+    parsed.facilityOffset = *offset;
     if (parsed.language != QStringLiteral("zh") && parsed.language != QStringLiteral("en")) {
         std::cerr << "greenrenew-cli analyze: --lang must be zh or en\n";
         return std::nullopt;
@@ -236,6 +248,7 @@ int runAnalyze(const QStringList& arguments)
     options.import.targetCrs = parsed->targetCrs;
     options.import.sourceCrs = parsed->sourceCrs;
     options.import.coordinateScale = parsed->unitScale;
+    options.import.facilityOffset = parsed->facilityOffset;
     if (!parsed->mappingFile.isEmpty()) {
         core::Result<QMap<QString, QString>> mapping = readMappingFile(parsed->mappingFile);
         if (!mapping) {

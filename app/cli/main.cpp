@@ -15,7 +15,7 @@ const char* const kUsage = R"(usage: greenrenew-cli COMMAND ...
 
 commands:
   analyze INPUT --out DIR [--mapping FILE] [--config FILE] [--lang zh|en] [--crs EPSG:n]
-          [--source-crs EPSG:n] [--unit-scale FACTOR]
+          [--source-crs EPSG:n] [--unit-scale FACTOR] [--facility-offset gcj02|bd09]
       INPUT is a GeoPackage, a folder of files, a single file or PG:... Writes DIR/results.gpkg,
       DIR/map.png, DIR/report.pdf and DIR/import_report.txt.
   classify INPUT --out FILE.csv
