@@ -25,7 +25,8 @@ TEST(ParcelInspectorNamesTest, RatingsAndInterventionsShowReadableIndexNames)
     result.carbon.ratings.push_back(walk);
     // Built whole: assigning "m" to the unit trips GCC 12's false -Wrestrict warning.
     result.carbon.interventions.push_back(
-        {"walk_life_circle", "tree_lined_walking_routes", "", "", 700, "m", 0.84, "low", 0, ""});
+        {"walk_life_circle", "tree_lined_walking_routes", "", "", 700, "m", 0.84, "low", 0, "",
+         {}});
     result.carbon.leading = core::Category::None;
     core::Analysis analysis;
     analysis.parcels.push_back(result);
