@@ -82,18 +82,32 @@ QString percent(double share)
     return QStringLiteral("%1 %").arg(number(share * 100, 1));
 }
 
-/// "FAR max" for figure "far", bound "max": the compliance figures named as on screen.
+/// "min" or "max" of a compliance check in the interface language.
+QString boundText(const core::ComplianceCheck& check)
+{
+    if (check.bound == "min")
+        return ParcelInspector::tr("min");
+    if (check.bound == "max")
+        return ParcelInspector::tr("max");
+    return fromStd(check.bound);
+}
+
+/// "FAR max" for figure "far", bound "max": the compliance figures named as on screen, in the
+/// interface language (marked for lupdate here, translated when shown).
 QString complianceLabel(const core::ComplianceCheck& check)
 {
     static const std::pair<const char*, const char*> kFigures[] = {
-        {"far", "FAR"}, {"building_density", "Building density"},
-        {"green_coverage", "Green coverage"}, {"height", "Height"}};
+        {"far", QT_TRANSLATE_NOOP("greenrenew::ui::ParcelInspector", "FAR")},
+        {"building_density",
+         QT_TRANSLATE_NOOP("greenrenew::ui::ParcelInspector", "Building density")},
+        {"green_coverage", QT_TRANSLATE_NOOP("greenrenew::ui::ParcelInspector", "Green coverage")},
+        {"height", QT_TRANSLATE_NOOP("greenrenew::ui::ParcelInspector", "Height")}};
     QString figure = fromStd(check.figure);
     for (const auto& [id, label] : kFigures) {
         if (check.figure == id)
-            figure = QString::fromUtf8(label);
+            figure = ParcelInspector::tr(label);
     }
-    return QStringLiteral("%1 %2").arg(figure, fromStd(check.bound));
+    return QStringLiteral("%1 %2").arg(figure, boundText(check));
 }
 
 /// An index as on the map legend and in the report (render::indexLabel), in both languages
@@ -344,7 +358,7 @@ void ParcelInspector::addFormRows(const core::FormMetrics& form)
                                                         fromStd(check.bound));
         const QString verdict = check.ok ? tr("ok") : tr("fails");
         const QString text = tr("%1 (%2 %3; %4)")
-                                 .arg(number(check.value, 3), fromStd(check.bound),
+                                 .arg(number(check.value, 3), boundText(check),
                                       number(check.limit, 3), verdict);
         QTreeWidgetItem* row = addRow(checks, key, complianceLabel(check), text);
         if (!check.source.empty())

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
@@ -36,7 +37,7 @@ QTableWidgetItem* textItem(const QString& text)
 
 QTableWidgetItem* numberItem(double value, int decimals)
 {
-    auto* item = new QTableWidgetItem(QString::number(value, 'f', decimals));
+    auto* item = new QTableWidgetItem(QLocale().toString(value, 'f', decimals));
     item->setData(Qt::UserRole, value);  // the unrounded figure, for readers and tests
     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     return item;

@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -47,7 +48,7 @@ QTableWidgetItem* fixedItem(const QString& text)
 
 QTableWidgetItem* tonnesItem(double tonnes)
 {
-    auto* item = fixedItem(QString::number(tonnes, 'f', 1));
+    auto* item = fixedItem(QLocale().toString(tonnes, 'f', 1));
     item->setData(Qt::UserRole, tonnes);
     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     return item;
@@ -120,7 +121,7 @@ void ScenarioPlanEditor::fillMeasures()
         m_measures->setItem(row, kTechniqueColumn,
                             fixedItem(QString::fromStdString(measure.technique)));
         m_measures->setItem(row, kQuantityColumn,
-                            fixedItem(QString::number(measure.quantity, 'g', 6)));
+                            fixedItem(QLocale().toString(measure.quantity, 'g', 6)));
         m_measures->setItem(row, kPhaseColumn,
                             new QTableWidgetItem(QString::fromStdString(measure.phase)));
         m_measures->setItem(row, kYearColumn, new QTableWidgetItem(
