@@ -1170,6 +1170,42 @@ std::optional<Error> parcelsFromStreets(const SourceLayer& streets, const Import
 
 } // namespace
 
+core::Result<std::vector<LayerListing>> listLayers(const QString& input,
+                                                   const ImportOptions& options)
+{
+    ensureGdalInitialised();
+    ImportReport report;
+    auto layers = openSources(input, report);
+    if (!layers)
+        return layers.error();
+    // Without parcels or streets no assignment stands: the layers are listed without roles,
+    // for the user to give them.
+    auto assigned = assignRoles(layers.value(), options, input, report);
+    const std::map<QString, const SourceLayer*> roles =
+        assigned ? assigned.value() : std::map<QString, const SourceLayer*>();
+    std::vector<LayerListing> listing;
+    for (const SourceLayer& layer : layers.value()) {
+        LayerListing entry{layer.layerName, layer.fileName(),
+                           QString::fromUtf8(OGRGeometryTypeToName(
+                               wkbFlatten(layer.layer->GetGeomType()))),
+                           layer.layer->GetFeatureCount(), {}};
+        for (const auto& [role, source] : roles)
+            if (source == &layer)
+                entry.role = role;
+        // No assignment stood: each layer shows the role its name suggests, once per role.
+        for (const char* role : kRoles) {
+            const QString name = QLatin1String(role);
+            const bool taken = std::any_of(listing.begin(), listing.end(),
+                                           [&](const LayerListing& l) { return l.role == name; });
+            if (!assigned && entry.role.isEmpty() && !taken
+                && roleMatch(name, layer.layerName) > 0)
+                entry.role = name;
+        }
+        listing.push_back(std::move(entry));
+    }
+    return listing;
+}
+
 core::Result<core::Project> readDataset(const QString& input, const ImportOptions& options,
                                         ImportReport& report)
 {

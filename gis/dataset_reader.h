@@ -12,6 +12,8 @@
 #include <QMap>
 #include <QString>
 
+#include <vector>
+
 namespace greenrenew::gis {
 
 struct ImportOptions {
@@ -31,6 +33,19 @@ struct ImportOptions {
     /// Amap/Tencent, BD-09 of Baidu), as the user says: removed before projecting.
     core::WebMapOffset facilityOffset = core::WebMapOffset::None;
 };
+
+/// One layer of a data set as the layer-mapping dialog lists it.
+struct LayerListing {
+    QString name;          // the name ImportOptions::layerForRole takes
+    QString fileName;      // the file it is in
+    QString geometryType;  // "Polygon", "Point", ... ("None" for a table)
+    long long features = -1;
+    QString role;          // the role OPTIONS give it, or detection; empty: none
+};
+
+/// The layers of INPUT with the role each would be read as under OPTIONS.
+core::Result<std::vector<LayerListing>> listLayers(const QString& input,
+                                                   const ImportOptions& options);
 
 /// Reads INPUT into a Project (without its MethodConfig). Failures name the file and layer.
 core::Result<core::Project> readDataset(const QString& input, const ImportOptions& options,

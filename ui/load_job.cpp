@@ -20,14 +20,14 @@ LoadJob::~LoadJob()
     }
 }
 
-bool LoadJob::start(const QString& path)
+bool LoadJob::start(const QString& path, const gis::ImportOptions& options)
 {
     if (m_thread)
         return false;
     m_cancel.store(false);
     m_result = LoadedProject();
     m_result.path = path;
-    m_thread = QThread::create([this, path] { run(path); });
+    m_thread = QThread::create([this, path, options] { run(path, options); });
     // The thread object lives in the GUI thread, so this slot runs there after run() ends.
     connect(m_thread, &QThread::finished, this, [this] {
         m_thread->deleteLater();
@@ -38,7 +38,7 @@ bool LoadJob::start(const QString& path)
     return true;
 }
 
-void LoadJob::run(const QString& path)
+void LoadJob::run(const QString& path, const gis::ImportOptions& options)
 {
     // Worker thread: touch only m_result (read by the GUI thread after finished) and post
     // progress as queued calls.
@@ -51,7 +51,7 @@ void LoadJob::run(const QString& path)
         report(tr("Reading %1").arg(path), 0.0);
         gis::ImportReport importReport;
         core::Result<core::Project> project =
-            gis::loadProject(path, gis::LoadOptions(), importReport);
+            gis::loadProject(path, gis::LoadOptions{options, {}}, importReport);
         m_result.report = importReport;
         if (!project) {
             const core::Error& error = project.error();

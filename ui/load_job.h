@@ -5,6 +5,7 @@
 
 #include "core/analysis.h"
 #include "core/model.h"
+#include "gis/dataset_reader.h"
 #include "gis/import_report.h"
 
 #include <QObject>
@@ -33,8 +34,9 @@ public:
     explicit LoadJob(QObject* parent = nullptr);
     ~LoadJob() override;
 
-    /// Starts loading PATH; false (and nothing started) while another load runs.
-    bool start(const QString& path);
+    /// Starts loading PATH (with the layer roles, CRS and offsets of OPTIONS); false (and
+    /// nothing started) while another load runs.
+    bool start(const QString& path, const gis::ImportOptions& options = {});
     bool isRunning() const { return m_thread != nullptr; }
     /// Asks the running analysis to stop between parcels; finished() still follows.
     void cancel() { m_cancel.store(true); }
@@ -50,7 +52,7 @@ signals:
     void finished();
 
 private:
-    void run(const QString& path);
+    void run(const QString& path, const gis::ImportOptions& options);
 
     QThread* m_thread = nullptr;
     std::atomic<bool> m_cancel{false};

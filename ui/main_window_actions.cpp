@@ -3,6 +3,7 @@
 #include "ui/attribute_table.h"
 #include "ui/edit_commands.h"
 #include "ui/edit_tools.h"
+#include "ui/layer_mapping_dialog.h"
 #include "ui/layers_widget.h"
 #include "ui/main_window_settings.h"
 #include "ui/map_canvas.h"
@@ -39,6 +40,20 @@ void MainWindow::createActions()
         openDataset(dir);
     });
     openFolder->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    file->addAction(tr("Open with &Layer Mapping…"), this, [this] {
+        QSettings settings;
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open a data set and say what its layers are"),
+            settings.value(kLastDirKey).toString(),
+            tr("GIS data (*.gpkg *.shp *.geojson *.json *.fgb *.kml *.csv *.zip);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        LayerMappingDialog dialog(path, rememberedImportOptions(path), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        rememberImportOptions(path, dialog.options());
+        openDataset(path);
+    });
     file->addAction(tr("Open from &PostGIS…"), this, [this] {
         PostgisDialog dialog(this);
         if (dialog.exec() == QDialog::Accepted)

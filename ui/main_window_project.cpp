@@ -7,6 +7,7 @@
 #include "ui/edit_commands.h"
 #include "ui/edit_tools.h"
 #include "ui/import_report_view.h"
+#include "ui/layer_mapping_dialog.h"
 #include "ui/layers_widget.h"
 #include "ui/legend_widget.h"
 #include "ui/load_job.h"
@@ -65,7 +66,9 @@ void MainWindow::chooseDataset()
 
 bool MainWindow::openDataset(const QString& path)
 {
-    if (m_loadJob->isRunning() || !confirmUnsavedEdits() || !m_loadJob->start(path))
+    // The layer roles, CRS and offsets set for this data set in the mapping dialog.
+    if (m_loadJob->isRunning() || !confirmUnsavedEdits()
+        || !m_loadJob->start(path, rememberedImportOptions(path)))
         return false;
     m_messageBar->hide();
     m_progressLabel->setText(tr("Opening %1").arg(path));
