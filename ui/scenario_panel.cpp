@@ -1,6 +1,7 @@
 #include "ui/scenario_panel.h"
 
 #include "gis/scenario_store.h"
+#include "ui/scenario_outcome_table.h"
 #include "ui/scenario_plan_editor.h"
 
 #include <QFileDialog>
@@ -112,9 +113,11 @@ ScenarioPanel::ScenarioPanel(QWidget* parent)
     layout->addLayout(undoRow);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    m_table = new QTableWidget(splitter);
+    auto* comparison = new QSplitter(Qt::Vertical, splitter);
+    m_table = new QTableWidget(comparison);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_outcome = new ScenarioOutcomeTable(comparison);
     m_plan = new ScenarioPlanEditor(splitter);
     connect(m_plan, &ScenarioPlanEditor::measureEdited, this,
             [this](int row, const core::PlannedIntervention& measure) {
@@ -304,6 +307,7 @@ void ScenarioPanel::updateComparison()
     m_table->setHorizontalHeaderLabels(columns);
     m_table->setVerticalHeaderLabels(rows);
     m_table->setToolTip(tr("tCO2e per year; reduction positive = less CO2"));
+    m_outcome->showOutcomes(evaluations);
     if (evaluations.empty())
         return;
 

@@ -19,6 +19,7 @@ class QUndoStack;
 
 namespace greenrenew::ui {
 
+class ScenarioOutcomeTable;
 class ScenarioPlanEditor;
 
 class ScenarioPanel : public QWidget {
@@ -58,6 +59,8 @@ public:
     /// The comparison table: one row per category and a net row, a baseline column, then
     /// "after" and "reduction" columns per selected scenario.
     const QTableWidget* comparisonTable() const { return m_table; }
+    /// Ratings, controls failed and facility gaps before and after, per selected scenario.
+    const ScenarioOutcomeTable* outcomeTable() const { return m_outcome; }
     /// The last problem shown under the list (import or store errors); empty when none.
     QString problemText() const;
 
@@ -76,6 +79,7 @@ private:
 
     QListWidget* m_list = nullptr;
     QTableWidget* m_table = nullptr;
+    ScenarioOutcomeTable* m_outcome = nullptr;
     QLabel* m_problem = nullptr;
     ScenarioPlanEditor* m_plan = nullptr;
     QUndoStack* m_undo = nullptr;

@@ -106,6 +106,55 @@ void pathAndIssueBlocks(std::ostream& out,
                 << "\n";
 }
 
+// Ratings, compliance and gaps are those of the parcels each scenario touches, so every
+// scenario has its own "before" (core/scenario_outcome.h).
+void outcomeSummaryBlock(std::ostream& out,
+                         const std::vector<core::ScenarioEvaluation>& evaluations)
+{
+    out << "scenario,parcels,serious_before,serious_after,medium_before,medium_after,"
+           "slight_before,slight_after,not_assessed_before,not_assessed_after,"
+           "compliance_failed_before,compliance_failed_after,facility_gaps_before,"
+           "facility_gaps_after,facility_gaps_closed\n";
+    for (const auto& evaluation : evaluations) {
+        const core::ScenarioOutcome& o = evaluation.outcome;
+        out << cell(evaluation.name) << "," << o.parcels.size() << ","
+            << o.ratingsBefore.serious << "," << o.ratingsAfter.serious << ","
+            << o.ratingsBefore.medium << "," << o.ratingsAfter.medium << ","
+            << o.ratingsBefore.slight << "," << o.ratingsAfter.slight << ","
+            << o.ratingsBefore.notAssessed << "," << o.ratingsAfter.notAssessed << ","
+            << o.complianceFailedBefore << "," << o.complianceFailedAfter << ","
+            << o.gapsBefore << "," << o.gapsAfter << "," << o.gapsClosed() << "\n";
+    }
+}
+
+void outcomeParcelBlocks(std::ostream& out,
+                         const std::vector<core::ScenarioEvaluation>& evaluations)
+{
+    out << "scenario,parcel_id,index,rating_before,rating_after\n";
+    for (const auto& evaluation : evaluations)
+        for (const core::ParcelOutcome& parcel : evaluation.outcome.parcels)
+            for (const core::IndexChange& change : parcel.indices)
+                out << cell(evaluation.name) << "," << parcel.parcelId << "," << change.index
+                    << "," << core::ratingName(change.before) << ","
+                    << core::ratingName(change.after) << "\n";
+    out << "\nscenario,parcel_id,figure,bound,limit,value_before,value_after,ok_before,"
+           "ok_after\n";
+    for (const auto& evaluation : evaluations)
+        for (const core::ParcelOutcome& parcel : evaluation.outcome.parcels)
+            for (const core::ComplianceChange& check : parcel.compliance)
+                out << cell(evaluation.name) << "," << parcel.parcelId << "," << check.figure
+                    << "," << check.bound << "," << figure(check.limit) << ","
+                    << figure(check.before) << "," << figure(check.after) << ","
+                    << (check.okBefore ? "yes" : "no") << "," << (check.okAfter ? "yes" : "no")
+                    << "\n";
+    out << "\nscenario,parcel_id,circle,facility_type_gap_closed\n";
+    for (const auto& evaluation : evaluations)
+        for (const core::ParcelOutcome& parcel : evaluation.outcome.parcels)
+            for (const auto& [circle, type] : parcel.gapsClosed)
+                out << cell(evaluation.name) << "," << parcel.parcelId << "," << circle << ","
+                    << cell(type) << "\n";
+}
+
 } // namespace
 
 bool writeScenarioComparison(const QString& path,
@@ -118,6 +167,10 @@ bool writeScenarioComparison(const QString& path,
     phaseBlock(text, evaluations);
     text << "\n";
     pathAndIssueBlocks(text, evaluations);
+    text << "\n";
+    outcomeSummaryBlock(text, evaluations);
+    text << "\n";
+    outcomeParcelBlocks(text, evaluations);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         errorText = file.errorString();
@@ -155,6 +208,17 @@ void printScenarioComparison(std::ostream& out,
             out << line;
         }
         out << "\n";
+    }
+    for (const auto& evaluation : evaluations) {
+        const core::ScenarioOutcome& o = evaluation.outcome;
+        out << evaluation.name << " on its " << o.parcels.size()
+            << " parcel(s), before -> after: indices serious " << o.ratingsBefore.serious
+            << " -> " << o.ratingsAfter.serious << ", medium " << o.ratingsBefore.medium
+            << " -> " << o.ratingsAfter.medium << ", slight " << o.ratingsBefore.slight << " -> "
+            << o.ratingsAfter.slight << "; compliance checks failed "
+            << o.complianceFailedBefore << " -> " << o.complianceFailedAfter
+            << "; facility gaps " << o.gapsBefore << " -> " << o.gapsAfter << " ("
+            << o.gapsClosed() << " closed)\n";
     }
     for (const auto& evaluation : evaluations)
         if (!evaluation.issues.empty())

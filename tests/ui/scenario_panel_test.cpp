@@ -1,3 +1,4 @@
+#include "ui/scenario_outcome_table.h"
 #include "ui/scenario_panel.h"
 
 #include "core/analysis.h"
@@ -7,11 +8,14 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <QFile>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextStream>
 
+using greenrenew::ui::ScenarioOutcomeTable;
 using greenrenew::ui::ScenarioPanel;
 namespace core = greenrenew::core;
 namespace gis = greenrenew::gis;
@@ -27,6 +31,45 @@ double cellValue(const QTableWidget& table, int row, int column)
 }
 
 } // namespace
+
+std::size_t countCell(const QTableWidget& table, int row, int column)
+{
+    const QTableWidgetItem* item = table.item(row, column);
+    return item ? std::size_t(item->data(Qt::UserRole).toULongLong()) : 9999;
+}
+
+// The "before" counts are taken here from the analysis itself (the ratings and walk gaps of
+// the parcels the scenario names); the "after" ones must be the evaluation's.
+void expectOutcomeColumns(const QTableWidget& table, int i,
+                          const core::ScenarioEvaluation& expected,
+                          const core::Analysis& analysis)
+{
+    std::set<core::FeatureId> touched;
+    for (const core::ParcelScenarioResult& parcel : expected.parcels)
+        touched.insert(parcel.parcelId);
+    std::size_t serious = 0;
+    std::size_t gaps = 0;
+    for (const core::ParcelResult& parcel : analysis.parcels) {
+        if (!touched.count(parcel.parcelId))
+            continue;
+        for (const core::IndexRating& rating : parcel.carbon.ratings)
+            serious += rating.rating == core::Rating::Serious ? 1 : 0;
+        for (const auto& [circle, types] : parcel.walk.gaps)
+            gaps += types.size();
+    }
+    using Row = ScenarioOutcomeTable;
+    EXPECT_EQ(countCell(table, Row::SeriousRow, Row::beforeColumn(i)), serious);
+    EXPECT_EQ(countCell(table, Row::FacilityGapsRow, Row::beforeColumn(i)), gaps);
+    EXPECT_EQ(countCell(table, Row::SeriousRow, Row::afterColumn(i)),
+              expected.outcome.ratingsAfter.serious);
+    EXPECT_EQ(countCell(table, Row::SlightRow, Row::afterColumn(i)),
+              expected.outcome.ratingsAfter.slight);
+    EXPECT_EQ(countCell(table, Row::ComplianceFailedRow, Row::afterColumn(i)),
+              expected.outcome.complianceFailedAfter);
+    // The examples' measures (PV, energy saving, recycling) must improve some index.
+    EXPECT_LT(expected.outcome.ratingsAfter.serious + expected.outcome.ratingsAfter.medium,
+              expected.outcome.ratingsBefore.serious + expected.outcome.ratingsBefore.medium);
+}
 
 // The panel imports the two example files for the sample and its comparison table shows, for
 // each selected scenario, the net reduction core::evaluateScenario computes here on its own
@@ -75,6 +118,7 @@ TEST(ScenarioPanelTest, ComparesImportedScenariosWithTheBaseline)
         EXPECT_NEAR(
             cellValue(table, ScenarioPanel::kNetRow, ScenarioPanel::reductionColumn(i) - 1),
             expected.after.totalT(), 1e-9);
+        expectOutcomeColumns(*panel.outcomeTable(), i, expected, *analysis);
     }
 
     // The import stored them in the project: a panel opened on it again lists both.
