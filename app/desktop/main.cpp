@@ -3,7 +3,8 @@
 // window can be looked at without a person at the screen (xvfb-run, offscreen);
 // GREENRENEW_SCREENSHOT_PARCEL=ID selects that parcel first, so the inspector shows it, and
 // GREENRENEW_SCREENSHOT_ZOOM=1 zooms the map to it, GREENRENEW_SCREENSHOT_THEME=N picks row N
-// of the legend's theme combo. GREENRENEW_SCREENSHOT_DOCK=NAME brings the dock of that object
+// of the legend's theme combo, GREENRENEW_SCREENSHOT_HELP=1 grabs the user guide's window
+// instead. GREENRENEW_SCREENSHOT_DOCK=NAME brings the dock of that object
 // name to the front (prioritiesDock, scenariosDock); GREENRENEW_QUESTIONNAIRES=A.csv,B.csv loads
 // those questionnaires into the Priorities dock and GREENRENEW_SCREENSHOT_SCENARIOS=X,Y selects
 // those scenarios in the Scenarios dock before the grab.
@@ -21,6 +22,7 @@
 #include "gis/postgis_connection.h"
 #include "ui/edit_commands.h"
 #include "ui/edit_tools.h"
+#include "ui/help_viewer.h"
 #include "ui/legend_widget.h"
 #include "ui/main_window.h"
 #include "ui/map_canvas.h"
@@ -85,8 +87,14 @@ void grabWhenLoaded(greenrenew::ui::MainWindow& window, const QString& screensho
             window.legend()->themeCombo()->setCurrentIndex(theme);
         if (ok)
             prepareDocksForGrab(window);
-        QTimer::singleShot(kScreenshotDelayMs, &window, [&window, screenshotPath] {
-            const bool saved = window.grab().save(screenshotPath);
+        // GREENRENEW_SCREENSHOT_HELP=1: the user guide's window (Help > User Guide) instead.
+        QWidget* shown = &window;
+        if (qEnvironmentVariableIntValue("GREENRENEW_SCREENSHOT_HELP") == 1) {
+            shown = new greenrenew::ui::HelpViewer(&window);
+            shown->show();
+        }
+        QTimer::singleShot(kScreenshotDelayMs, &window, [shown, screenshotPath] {
+            const bool saved = shown->grab().save(screenshotPath);
             std::fprintf(stderr, "%s %s\n", saved ? "screenshot written to" : "cannot write",
                          qPrintable(screenshotPath));
             QApplication::exit(saved ? 0 : 1);
