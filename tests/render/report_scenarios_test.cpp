@@ -98,5 +98,27 @@ TEST(ReportScenarios, LongPathShowsTheYearsItChanges)
     EXPECT_TRUE(page.contains(QStringLiteral("Net300.0288.012.0")));
 }
 
+// The outcome table prints the counts it is given, before then after, each on its row.
+TEST(ReportScenarios, OutcomeTableShowsRatingsControlsAndGapsBeforeAndAfter)
+{
+    core::ScenarioEvaluation evaluation = steadyPlan("outcome", 2, 1);
+    core::ScenarioOutcome& outcome = evaluation.outcome;
+    outcome.ratingsBefore = { 11, 0, 2, 0 };
+    outcome.ratingsAfter = { 9, 1, 3, 0 };
+    outcome.complianceFailedBefore = 9;
+    outcome.complianceFailedAfter = 5;
+    outcome.gapsBefore = 68;
+    outcome.gapsAfter = 66;
+    QTemporaryDir dir;
+    const QStringList pages = report(dir, "outcome.pdf", { evaluation });
+    ASSERT_GE(pages.size(), 2);
+    const QString page = squeezed(pages[pages.size() - 2]);  // the appendix comes last
+    EXPECT_TRUE(page.contains(QStringLiteral("Indicesserious119"))) << page.toStdString();
+    EXPECT_TRUE(page.contains(QStringLiteral("Indicesmedium01")));
+    EXPECT_TRUE(page.contains(QStringLiteral("Indicesslight23")));
+    EXPECT_TRUE(page.contains(QStringLiteral("Planningcontrolsfailed95")));
+    EXPECT_TRUE(page.contains(QStringLiteral("Facilitygaps(circle,type)6866")));
+}
+
 } // namespace
 } // namespace greenrenew::render

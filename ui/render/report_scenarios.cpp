@@ -97,6 +97,50 @@ double ledgerTable(const PageFrame& frame, const core::ScenarioEvaluation& evalu
         false, true);
 }
 
+/// Ratings, controls failed and facility gaps of the touched parcels before and after
+/// (core/scenario_outcome.h).
+double outcomeTable(const PageFrame& frame, const core::ScenarioEvaluation& evaluation, double y)
+{
+    y = caption(frame,
+        frame.tr("涉及地块的指标评级、规划控制与设施缺口（项数）",
+            "Ratings, planning controls and facility gaps of the parcels touched (counts)"),
+        y);
+    const core::ScenarioOutcome& o = evaluation.outcome;
+    struct Row {
+        QString label;
+        std::size_t before;
+        std::size_t after;
+    };
+    const Row rows[] = {
+        { frame.tr("严重指标", "Indices serious"), o.ratingsBefore.serious,
+            o.ratingsAfter.serious },
+        { frame.tr("中等指标", "Indices medium"), o.ratingsBefore.medium,
+            o.ratingsAfter.medium },
+        { frame.tr("轻微指标", "Indices slight"), o.ratingsBefore.slight,
+            o.ratingsAfter.slight },
+        { frame.tr("未评估指标", "Indices not assessed"), o.ratingsBefore.notAssessed,
+            o.ratingsAfter.notAssessed },
+        { frame.tr("未达标的规划控制", "Planning controls failed"),
+            o.complianceFailedBefore, o.complianceFailedAfter },
+        { frame.tr("生活圈设施缺口", "Facility gaps (circle, type)"), o.gapsBefore,
+            o.gapsAfter },
+    };
+    const Qt::Alignment right = Qt::AlignRight;
+    const PageTable table(frame.content.left(), frame.content.width(),
+        { { frame.tr("项目", "Item"), 3.4 }, { frame.tr("现状", "Before"), 1.2, right },
+            { frame.tr("实施后", "After"), 1.2, right } },
+        pageFont(9), &frame.device);
+    y = table.drawHeader(frame.painter, y);
+    bool shaded = false;
+    for (const Row& row : rows) {
+        y = table.drawRow(frame.painter, y,
+            { { row.label }, { QString::number(row.before) }, { QString::number(row.after) } },
+            shaded);
+        shaded = !shaded;
+    }
+    return y;
+}
+
 double phaseTable(const PageFrame& frame, const core::ScenarioEvaluation& evaluation, double y)
 {
     y = caption(frame,
@@ -211,6 +255,7 @@ void drawScenarioPage(const PageFrame& frame, const core::ScenarioEvaluation& ev
             .arg(evaluation.indicesImproving),
         y, pageFont(9));
     y = ledgerTable(frame, evaluation, y + frame.mm(2));
+    y = outcomeTable(frame, evaluation, y + frame.mm(6));
     y = phaseTable(frame, evaluation, y + frame.mm(6));
     y = issuesParagraph(frame, evaluation, y + frame.mm(2));
     pathChart(frame, evaluation, y + frame.mm(6));
