@@ -164,6 +164,7 @@ PriorityPanel::PriorityPanel(QWidget* parent) : QWidget(parent)
     m_tabs->addTab(m_weights, tr("Weights"));
     m_experts = makeTable(m_tabs, {tr("Expert"), tr("File"), tr("Block"), tr("CR"),
                                    tr("λmax"), tr("Verdict")});
+    m_experts->setColumnHidden(1, true);  // the file is the expert cell's tooltip
     m_tabs->addTab(m_experts, tr("Experts"));
     layout->addWidget(m_tabs, 1);
     setProject({}, nullptr, nullptr);
@@ -264,14 +265,19 @@ void PriorityPanel::showExperts(const std::vector<core::AhpQuestionnaire>& exper
             m_experts->setItem(row, 3, numberItem(result.consistencyRatio, 3));
             m_experts->setItem(row, 4, numberItem(result.lambdaMax, 3));
             const double threshold = m_project->config.parameters.value("ahp.cr_threshold");
-            m_experts->setItem(row, kVerdictColumn, textItem(
+            // The verdict is short so the CR stays in view in a narrow dock; the advice is in
+            // its tooltip.
+            QTableWidgetItem* verdict = textItem(
                 result.consistent
                     ? tr("consistent (CR ≤ %1)").arg(threshold, 0, 'f', 2)
-                    : tr("FLAG: CR %1 > %2: the judgements contradict one another (e.g. A > B "
-                         "and B > C but not A > C); ask the expert to revise this block. It "
-                         "still counts in the aggregate.")
-                          .arg(result.consistencyRatio, 0, 'f', 3)
-                          .arg(threshold, 0, 'f', 2)));
+                    : tr("FLAG: CR %1 > %2").arg(result.consistencyRatio, 0, 'f', 3)
+                          .arg(threshold, 0, 'f', 2));
+            if (!result.consistent)
+                verdict->setToolTip(tr("The judgements contradict one another (e.g. A > B and "
+                                       "B > C but not A > C); ask the expert to revise this "
+                                       "block. It still counts in the aggregate."));
+            m_experts->setItem(row, kVerdictColumn, verdict);
+            m_experts->item(row, 0)->setToolTip(file);
             for (int column = 0; !result.consistent && column < m_experts->columnCount();
                  ++column)
                 m_experts->item(row, column)->setForeground(kFlagColor);
@@ -280,7 +286,8 @@ void PriorityPanel::showExperts(const std::vector<core::AhpQuestionnaire>& exper
     for (std::size_t e = 0; e < experts.size() && e < each.size(); ++e)
         addRows(QString::fromStdString(experts[e].expert),
                 QFileInfo(QString::fromStdString(experts[e].source)).fileName(), each[e]);
-    addRows(tr("Aggregate (geometric mean of %n)", nullptr, int(experts.size())), QString(),
+    addRows(tr("Aggregate"),
+            tr("element-wise geometric mean of %n expert(s)", nullptr, int(experts.size())),
             aggregate);
 }
 

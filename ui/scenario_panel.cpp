@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QUndoStack>
@@ -26,6 +27,8 @@ namespace greenrenew::ui {
 namespace {
 
 const QString kLastScenarioDirKey = QStringLiteral("scenarios/lastDir");
+constexpr int kListWidth = 220;  // the scenario names; the tables take the rest
+constexpr int kRowPadding = 6;    // pixels above and below a table row's text
 
 const std::array<core::Category, 4> kCategories = {core::Category::Construction,
     core::Category::Transport, core::Category::Greening, core::Category::Waste};
@@ -83,7 +86,10 @@ private:
 ScenarioPanel::ScenarioPanel(QWidget* parent)
     : QWidget(parent)
 {
-    auto* layout = new QVBoxLayout(this);
+    // The list and its buttons on the left leave the dock's height to the tables.
+    auto* outer = new QHBoxLayout(this);
+    auto* layout = new QVBoxLayout;
+    outer->addLayout(layout);
     auto* importButton = new QPushButton(tr("Import scenario file…"), this);
     importButton->setObjectName(QStringLiteral("importScenarioButton"));
     connect(importButton, &QPushButton::clicked, this, &ScenarioPanel::chooseAndImport);
@@ -91,7 +97,7 @@ ScenarioPanel::ScenarioPanel(QWidget* parent)
 
     m_list = new QListWidget(this);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_list->setMaximumHeight(110);
+    m_list->setMaximumWidth(kListWidth);
     connect(m_list, &QListWidget::itemSelectionChanged, this, &ScenarioPanel::updateComparison);
     layout->addWidget(m_list);
 
@@ -112,19 +118,25 @@ ScenarioPanel::ScenarioPanel(QWidget* parent)
     undoRow->addStretch(1);
     layout->addLayout(undoRow);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    auto* comparison = new QSplitter(Qt::Vertical, splitter);
+    auto* tabs = new QTabWidget(this);
+    auto* comparison = new QSplitter(Qt::Vertical, tabs);
     m_table = new QTableWidget(comparison);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_outcome = new ScenarioOutcomeTable(comparison);
-    m_plan = new ScenarioPlanEditor(splitter);
+    // Rows at the text's height, so both tables fit a bottom dock of usual height.
+    for (QTableWidget* table : {static_cast<QTableWidget*>(m_table),
+                                static_cast<QTableWidget*>(m_outcome)})
+        table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + kRowPadding);
+    tabs->addTab(comparison, tr("Comparison"));
+    m_plan = new ScenarioPlanEditor(tabs);
+    tabs->addTab(m_plan, tr("Plan"));
     connect(m_plan, &ScenarioPlanEditor::measureEdited, this,
             [this](int row, const core::PlannedIntervention& measure) {
         editMeasure(m_shownPlan, row, measure);
     });
     connect(m_list, &QListWidget::currentTextChanged, this, &ScenarioPanel::showPlan);
-    layout->addWidget(splitter, 1);
+    outer->addWidget(tabs, 1);
     updateComparison();
 }
 
@@ -207,6 +219,10 @@ void ScenarioPanel::selectScenarios(const QStringList& names)
     for (int row = 0; row < m_list->count(); ++row)
         if (names.contains(m_list->item(row)->text()))
             m_list->item(row)->setSelected(true);
+    // The plan shown follows the first scenario selected.
+    const QList<QListWidgetItem*> selected = m_list->selectedItems();
+    if (!selected.isEmpty() && !selected.contains(m_list->currentItem()))
+        m_list->setCurrentItem(selected.front(), QItemSelectionModel::NoUpdate);
 }
 
 QStringList ScenarioPanel::scenarioNames() const
@@ -239,8 +255,9 @@ bool ScenarioPanel::editMeasure(const QString& name, int row,
 bool ScenarioPanel::replaceMeasure(const QString& name, int row,
                                    const core::PlannedIntervention& measure)
 {
+    const std::string wanted = name.toStdString();
     auto known = std::find_if(m_scenarios.begin(), m_scenarios.end(),
-                              [&](const core::Scenario& s) { return s.name == name.toStdString(); });
+                              [&](const core::Scenario& s) { return s.name == wanted; });
     if (known == m_scenarios.end() || row < 0 || std::size_t(row) >= known->interventions.size())
         return false;
     known->interventions[std::size_t(row)] = measure;

@@ -47,7 +47,7 @@ public:
     const core::Scenario* scenario(const QString& name) const;
 
     /// Changes measure ROW of the scenario NAME to MEASURE as one undoable step (status,
-    /// phase, year, party); the project's gr_scenarios is rewritten atomically (a copy renamed
+    /// phase, year, party, cost class); the project's gr_scenarios is rewritten atomically (a copy renamed
     /// over it). False when there is no such measure.
     bool editMeasure(const QString& name, int row, const core::PlannedIntervention& measure);
     /// Applies MEASURE without an undo step (the undo commands' own call); stores it.

@@ -17,6 +17,19 @@ constexpr core::Party kParties[] = {core::Party::Government, core::Party::Enterp
 constexpr core::PlanStatus kStatuses[] = {core::PlanStatus::Proposed, core::PlanStatus::Approved,
                                           core::PlanStatus::UnderWay, core::PlanStatus::Done};
 
+constexpr core::CostClass kCosts[] = {core::CostClass::Low, core::CostClass::Medium,
+                                      core::CostClass::High};
+
+QString costLabel(core::CostClass cost)
+{
+    switch (cost) {
+    case core::CostClass::Low: return ScenarioPlanEditor::tr("low");
+    case core::CostClass::Medium: return ScenarioPlanEditor::tr("medium");
+    case core::CostClass::High: return ScenarioPlanEditor::tr("high");
+    }
+    return {};
+}
+
 QString partyLabel(core::Party party)
 {
     switch (party) {
@@ -43,6 +56,14 @@ QTableWidgetItem* fixedItem(const QString& text)
 {
     auto* item = new QTableWidgetItem(text);
     item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+    return item;
+}
+
+QTableWidgetItem* countItem(std::size_t count)
+{
+    auto* item = fixedItem(QString::number(count));
+    item->setData(Qt::UserRole, qulonglong(count));
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     return item;
 }
 
@@ -77,12 +98,14 @@ ScenarioPlanEditor::ScenarioPlanEditor(QWidget* parent) : QWidget(parent)
     m_title = new QLabel(this);
     left->addWidget(m_title);
     m_measures = new QTableWidget(this);
-    m_measures->setColumnCount(7);
+    m_measures->setColumnCount(8);
     m_measures->setHorizontalHeaderLabels({tr("Parcel"), tr("Technique"), tr("Quantity"),
-                                           tr("Phase"), tr("Year"), tr("Party"), tr("Status")});
+                                           tr("Phase"), tr("Year"), tr("Party"), tr("Status"),
+                                           tr("Cost")});
     m_measures->verticalHeader()->hide();
     m_measures->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_measures->setToolTip(tr("Phase and year: double-click to edit; party and status: pick"));
+    m_measures->setToolTip(
+        tr("Phase and year: double-click to edit; party, status and cost class: pick"));
     // Queued: the dock answers an edit by showing the plan again, which replaces the cells and
     // combo boxes; they must not be deleted while they are still emitting.
     connect(m_measures, &QTableWidget::cellChanged, this, &ScenarioPlanEditor::onItemChanged,
@@ -90,6 +113,7 @@ ScenarioPlanEditor::ScenarioPlanEditor(QWidget* parent) : QWidget(parent)
     left->addWidget(m_measures, 1);
     layout->addLayout(left, 3);
 
+    auto* right = new QVBoxLayout;
     m_path = new QTableWidget(this);
     m_path->setColumnCount(3);
     m_path->setHorizontalHeaderLabels({tr("Year"), tr("Planned"), tr("Done")});
@@ -97,7 +121,20 @@ ScenarioPlanEditor::ScenarioPlanEditor(QWidget* parent) : QWidget(parent)
     m_path->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_path->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_path->setToolTip(tr("Reduction in force at the end of each year, tCO2e per year"));
-    layout->addWidget(m_path, 1);
+    right->addWidget(m_path, 1);
+    m_phases = new QTableWidget(this);
+    m_phases->setColumnCount(kPhaseColumnCount);
+    m_phases->setHorizontalHeaderLabels(
+        {tr("Phase"), tr("Years"), tr("Measures"), tr("Government"), tr("Enterprise"),
+         tr("Residents"), tr("Shared"), tr("Proposed"), tr("Approved"), tr("Under way"),
+         tr("Done"), tr("Reduction")});
+    m_phases->verticalHeader()->hide();
+    m_phases->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_phases->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_phases->setToolTip(tr("Measures per phase by party and by status, and their reduction "
+                            "in tCO2e per year"));
+    right->addWidget(m_phases, 1);
+    layout->addLayout(right, 2);
     showScenario(nullptr, nullptr);
 }
 
@@ -108,8 +145,11 @@ void ScenarioPlanEditor::showScenario(const core::Scenario* scenario,
     m_title->setText(scenario ? tr("Plan of %1").arg(QString::fromStdString(scenario->name))
                               : tr("Select a scenario to see and edit its plan"));
     fillMeasures();
-    fillPath(scenario && analysis ? core::evaluateScenario(*scenario, *analysis)
-                                  : core::ScenarioEvaluation{});
+    const core::ScenarioEvaluation evaluation =
+        scenario && analysis ? core::evaluateScenario(*scenario, *analysis)
+                             : core::ScenarioEvaluation{};
+    fillPath(evaluation);
+    fillPhases(evaluation);
 }
 
 void ScenarioPlanEditor::fillMeasures()
@@ -130,6 +170,13 @@ void ScenarioPlanEditor::fillMeasures()
         QComboBox* status = valueCombo(kStatuses, measure.status, statusLabel);
         m_measures->setCellWidget(row, kPartyColumn, party);
         m_measures->setCellWidget(row, kStatusColumn, status);
+        QComboBox* cost = valueCombo(kCosts, measure.cost, costLabel);
+        m_measures->setCellWidget(row, kCostColumn, cost);
+        connect(cost, &QComboBox::currentIndexChanged, this, [this, row](int index) {
+            core::PlannedIntervention changed = m_scenario.interventions[std::size_t(row)];
+            changed.cost = kCosts[index];
+            emit measureEdited(row, changed);
+        }, Qt::QueuedConnection);
         connect(party, &QComboBox::currentIndexChanged, this, [this, row](int index) {
             core::PlannedIntervention changed = m_scenario.interventions[std::size_t(row)];
             changed.party = kParties[index];
@@ -151,6 +198,33 @@ void ScenarioPlanEditor::fillPath(const core::ScenarioEvaluation& evaluation)
         m_path->setItem(row, 0, fixedItem(QString::number(step.year)));
         m_path->setItem(row, kPathPlannedColumn, tonnesItem(step.plannedT));
         m_path->setItem(row, kPathDoneColumn, tonnesItem(step.doneT));
+    }
+}
+
+void ScenarioPlanEditor::fillPhases(const core::ScenarioEvaluation& evaluation)
+{
+    m_phases->setRowCount(int(evaluation.phases.size()));
+    for (int row = 0; row < m_phases->rowCount(); ++row) {
+        const core::PhaseRow& phase = evaluation.phases[std::size_t(row)];
+        m_phases->setItem(row, 0, fixedItem(QString::fromStdString(phase.phase)));
+        const QString years = phase.firstYear == 0 ? QString()
+            : phase.firstYear == phase.lastYear
+                ? QString::number(phase.firstYear)
+                : QStringLiteral("%1–%2").arg(phase.firstYear).arg(phase.lastYear);
+        m_phases->setItem(row, 1, fixedItem(years));
+        m_phases->setItem(row, kPhaseCountColumn, countItem(phase.count));
+        int column = kPhaseCountColumn + 1;
+        for (core::Party party : kParties) {
+            const auto found = phase.byParty.find(party);
+            m_phases->setItem(row, column++,
+                              countItem(found == phase.byParty.end() ? 0 : found->second));
+        }
+        for (core::PlanStatus status : kStatuses) {
+            const auto found = phase.byStatus.find(status);
+            m_phases->setItem(row, column++,
+                              countItem(found == phase.byStatus.end() ? 0 : found->second));
+        }
+        m_phases->setItem(row, kPhaseReductionColumn, tonnesItem(phase.reductionT));
     }
 }
 

@@ -7,7 +7,8 @@
 // instead. GREENRENEW_SCREENSHOT_DOCK=NAME brings the dock of that object
 // name to the front (prioritiesDock, scenariosDock); GREENRENEW_QUESTIONNAIRES=A.csv,B.csv loads
 // those questionnaires into the Priorities dock and GREENRENEW_SCREENSHOT_SCENARIOS=X,Y selects
-// those scenarios in the Scenarios dock before the grab.
+// those scenarios in the Scenarios dock before the grab; GREENRENEW_SCREENSHOT_TAB=TEXT shows
+// the tab of that title in the dock (Plan, Experts).
 // Editing hooks (tests, scripted sessions): GREENRENEW_SCRIPT_EDITS=N applies N edits once the
 // data set is loaded (session_script.h); GREENRENEW_DUMP_PARCELS=FILE then writes the parcels
 // in full precision, and GREENRENEW_QUIT_AFTER_DUMP=1 quits after writing it. --restore
@@ -34,6 +35,7 @@
 #include <QComboBox>
 #include <QCommandLineParser>
 #include <QDockWidget>
+#include <QTabWidget>
 #include <QFileInfo>
 #include <QTimer>
 
@@ -45,6 +47,7 @@ namespace {
 
 // Lets the window lay itself out and paint once before it is grabbed.
 constexpr int kScreenshotDelayMs = 300;
+constexpr int kGrabbedBottomDockHeight = 430;
 
 QString samplePath()
 {
@@ -67,6 +70,14 @@ void prepareDocksForGrab(greenrenew::ui::MainWindow& window)
     if (auto* dock = window.findChild<QDockWidget*>(dockName); dock && !dockName.isEmpty()) {
         dock->show();
         dock->raise();
+        // A bottom dock gets the height a designer would drag it to, to read its tables.
+        if (window.dockWidgetArea(dock) == Qt::BottomDockWidgetArea)
+            window.resizeDocks({dock}, {kGrabbedBottomDockHeight}, Qt::Vertical);
+        const QString tab = qEnvironmentVariable("GREENRENEW_SCREENSHOT_TAB");
+        for (QTabWidget* tabs : dock->findChildren<QTabWidget*>())
+            for (int i = 0; i < tabs->count() && !tab.isEmpty(); ++i)
+                if (tabs->tabText(i) == tab)
+                    tabs->setCurrentIndex(i);
     }
 }
 
