@@ -1,6 +1,7 @@
 #include "ui/map_canvas.h"
 
 #include "ui/render/map_decorations.h"
+#include "ui/render/map_index.h"
 #include "ui/render/map_renderer.h"
 #include "ui/render/map_view.h"
 
@@ -116,6 +117,7 @@ void MapCanvas::setData(std::shared_ptr<const core::Project> project,
     m_selected = -1;
     m_selection.clear();
     computeExtents();
+    m_drawIndex = m_project ? std::make_unique<render::MapIndex>(*m_project) : nullptr;
     invalidateCache();
     m_fitPending = true;
     zoomToFull();
@@ -279,6 +281,8 @@ void MapCanvas::refresh()
 {
     // An edit may have moved, added or removed parcels: envelopes and selection follow.
     computeExtents();
+    if (m_drawIndex && m_project)
+        m_drawIndex->reindexParcels(*m_project);
     const int count = m_project ? static_cast<int>(m_project->parcels.size()) : 0;
     m_selection.removeIf([count](int index) { return index >= count; });
     if (m_selected >= count)
@@ -392,6 +396,7 @@ void MapCanvas::renderCache()
     options.showGreen = layerVisible(Layer::Green);
     options.showStreets = layerVisible(Layer::Streets);
     options.showFacilities = layerVisible(Layer::Facilities);
+    options.index = m_drawIndex.get();
     QPainter painter(&m_cache);
     painter.setRenderHint(QPainter::Antialiasing);
     render::drawMap(painter, QRectF(rect()), *m_project, *m_analysis, options);

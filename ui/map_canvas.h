@@ -21,6 +21,10 @@
 #include <memory>
 #include <vector>
 
+namespace greenrenew::render {
+class MapIndex;
+}
+
 namespace greenrenew::ui {
 
 class MapCanvas;
@@ -153,6 +157,8 @@ private:
     std::shared_ptr<const core::Project> m_project;
     std::shared_ptr<const core::Analysis> m_analysis;
     std::unique_ptr<Index> m_index;
+    // Every layer's features for drawing only what a view shows (render::drawMap).
+    std::unique_ptr<render::MapIndex> m_drawIndex;
     std::vector<core::Box> m_parcelBoxes;
     QRectF m_fullExtent;
     MapTransform m_transform;

@@ -1,6 +1,7 @@
 #include "ui/render/map_renderer.h"
 
 #include "ui/render/map_decorations.h"
+#include "ui/render/map_index.h"
 #include "ui/render/map_view.h"
 #include "ui/render/theme.h"
 
@@ -10,7 +11,9 @@
 #include <QPainterPath>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -31,6 +34,12 @@ const QColor kSelectedInner(0xFF, 0xD4, 0x00);
 
 /// Share of the parcels' extent added on each side when no extent is given.
 constexpr double kExtentMargin = 0.05;
+/// A feature smaller than this on the device (width and height) is not drawn: on a whole
+/// city a building is a fraction of a pixel, and a million of them would only grey the map
+/// while taking seconds to draw.
+constexpr double kMinFeaturePx = 1.0;
+/// Consecutive vertices closer than this on the device (each axis) are drawn as one.
+constexpr double kMinVertexStepPx = 0.5;
 
 struct Bounds {
     double minX = std::numeric_limits<double>::max();
@@ -74,13 +83,35 @@ Bounds boundsOf(const core::LineString& line)
     return bounds;
 }
 
+bool belowAPixel(const Bounds& bounds, const MapView& view)
+{
+    return (bounds.maxX - bounds.minX) * view.scale() < kMinFeaturePx
+        && (bounds.maxY - bounds.minY) * view.scale() < kMinFeaturePx;
+}
+
+/// Adds POINTS to PATH in device coordinates, leaving out the vertices that fall within
+/// kMinVertexStepPx of the last one kept (the last vertex is always kept).
+template <typename Points>
+void addSimplified(QPainterPath& path, const MapView& view, const Points& points)
+{
+    QPointF last = view.toDevice(points.front().x(), points.front().y());
+    path.moveTo(last);
+    const std::size_t end = points.size() - 1;
+    for (std::size_t i = 1; i <= end; ++i) {
+        const QPointF next = view.toDevice(points[i].x(), points[i].y());
+        if (i < end && std::abs(next.x() - last.x()) < kMinVertexStepPx
+            && std::abs(next.y() - last.y()) < kMinVertexStepPx)
+            continue;
+        path.lineTo(next);
+        last = next;
+    }
+}
+
 void addRing(QPainterPath& path, const MapView& view, const core::Ring& ring)
 {
     if (ring.size() < 3)
         return;
-    path.moveTo(view.toDevice(ring.front().x(), ring.front().y()));
-    for (std::size_t i = 1; i < ring.size(); ++i)
-        path.lineTo(view.toDevice(ring[i].x(), ring[i].y()));
+    addSimplified(path, view, ring);
     path.closeSubpath();
 }
 
@@ -100,8 +131,52 @@ template <typename Draw>
 void forVisiblePolygons(const MapView& view, const core::MultiPolygon& geometry, Draw draw)
 {
     for (const core::Polygon& polygon : geometry) {
-        if (boundsOf(polygon).intersects(view.visibleWorld()))
+        const Bounds bounds = boundsOf(polygon);
+        if (bounds.intersects(view.visibleWorld()) && !belowAPixel(bounds, view))
             draw(polygonPath(view, polygon));
+    }
+}
+
+/// Positions of the features of one layer worth drawing; nullopt: every feature.
+using Candidates = std::optional<std::vector<std::uint32_t>>;
+
+struct LayerCandidates {
+    Candidates parcels;
+    Candidates buildings;
+    Candidates green;
+    Candidates streets;
+    Candidates facilities;
+};
+
+/// What OPTIONS.index finds in the view at a pixel or more; all nullopt without an index.
+LayerCandidates candidatesOf(const MapView& view, const MapOptions& options)
+{
+    LayerCandidates candidates;
+    if (!options.index)
+        return candidates;
+    const MapIndex& index = *options.index;
+    const QRectF& world = view.visibleWorld();
+    const double pixel = kMinFeaturePx / view.scale();
+    candidates.parcels = index.query(MapIndex::Layer::Parcels, world, pixel);
+    candidates.buildings = index.query(MapIndex::Layer::Buildings, world, pixel);
+    candidates.green = index.query(MapIndex::Layer::Green, world, pixel);
+    candidates.streets = index.query(MapIndex::Layer::Streets, world, pixel);
+    candidates.facilities = index.query(MapIndex::Layer::Facilities, world, 0);
+    return candidates;
+}
+
+/// Calls EACH with every position of FEATURES that CANDIDATES names, or with all.
+template <typename Features, typename Each>
+void forCandidates(const Features& features, const Candidates& candidates, Each each)
+{
+    if (!candidates) {
+        for (std::size_t i = 0; i < features.size(); ++i)
+            each(i);
+        return;
+    }
+    for (std::uint32_t i : *candidates) {
+        if (i < features.size())
+            each(static_cast<std::size_t>(i));
     }
 }
 
@@ -134,87 +209,93 @@ bool isMajorStreet(const std::string& highway)
 }
 
 void drawParcelFills(QPainter& painter, const MapView& view, const core::Project& project,
-    const ThemeClassifier& classifier)
+    const ThemeClassifier& classifier, const Candidates& candidates)
 {
     painter.setPen(Qt::NoPen);
-    for (std::size_t i = 0; i < project.parcels.size(); ++i) {
+    forCandidates(project.parcels, candidates, [&](std::size_t i) {
         painter.setBrush(classifier.colorOf(i));
         forVisiblePolygons(view, project.parcels[i].geometry,
             [&](const QPainterPath& path) { painter.drawPath(path); });
-    }
+    });
 }
 
 void drawGreenAndBuildings(QPainter& painter, const MapView& view, const core::Project& project,
-    double unit, const MapOptions& options)
+    double unit, const MapOptions& options, const LayerCandidates& candidates)
 {
-    painter.setPen(QPen(kGreenOutline, 0.5 * unit));
-    painter.setBrush(kGreenFill);
-    for (const core::GreenSpace& green : project.green) {
-        if (!options.showGreen)
-            break;
-        forVisiblePolygons(
-            view, green.geometry, [&](const QPainterPath& path) { painter.drawPath(path); });
+    const auto drawPath = [&](const QPainterPath& path) { painter.drawPath(path); };
+    if (options.showGreen) {
+        painter.setPen(QPen(kGreenOutline, 0.5 * unit));
+        painter.setBrush(kGreenFill);
+        forCandidates(project.green, candidates.green, [&](std::size_t i) {
+            forVisiblePolygons(view, project.green[i].geometry, drawPath);
+        });
     }
 
     if (!options.showBuildings)
         return;
     painter.setPen(QPen(kBuildingOutline, 0.35 * unit));
     painter.setBrush(kBuildingFill);
-    for (const core::Building& building : project.buildings)
-        forVisiblePolygons(
-            view, building.footprint, [&](const QPainterPath& path) { painter.drawPath(path); });
+    forCandidates(project.buildings, candidates.buildings, [&](std::size_t i) {
+        forVisiblePolygons(view, project.buildings[i].footprint, drawPath);
+    });
 }
 
-void drawStreets(QPainter& painter, const MapView& view, const core::Project& project, double unit)
+void drawStreets(QPainter& painter, const MapView& view, const core::Project& project, double unit,
+    const Candidates& candidates)
 {
     // Two passes, casing then fill, so crossings read as joined streets.
     for (int pass = 0; pass < 2; ++pass) {
-        for (const core::Street& street : project.streets) {
+        // A brush would fill the area a curved street path encloses.
+        painter.setBrush(Qt::NoBrush);
+        std::optional<bool> penMajor;  // the pen set last, changed only when needed
+        forCandidates(project.streets, candidates, [&](std::size_t index) {
+            const core::Street& street = project.streets[index];
             const bool major = isMajorStreet(street.highway);
-            const double width = (major ? 3.2 : 1.6) * unit;
-            const QPen pen = pass == 0
-                ? QPen(
-                    kStreetCasing, width + 1.4 * unit, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin)
-                : QPen(kStreetFill, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
-            painter.setPen(pen);
-            // A brush would fill the area a curved street path encloses.
-            painter.setBrush(Qt::NoBrush);
+            if (penMajor != major) {
+                const double width = (major ? 3.2 : 1.6) * unit;
+                painter.setPen(pass == 0 ? QPen(kStreetCasing, width + 1.4 * unit, Qt::SolidLine,
+                                               Qt::RoundCap, Qt::RoundJoin)
+                                         : QPen(kStreetFill, width, Qt::SolidLine, Qt::RoundCap,
+                                               Qt::RoundJoin));
+                penMajor = major;
+            }
             for (const core::LineString& line : street.geometry) {
-                if (line.size() < 2 || !boundsOf(line).intersects(view.visibleWorld()))
+                if (line.size() < 2)
+                    continue;
+                const Bounds bounds = boundsOf(line);
+                if (!bounds.intersects(view.visibleWorld()) || belowAPixel(bounds, view))
                     continue;
                 QPainterPath path;
-                path.moveTo(view.toDevice(line.front().x(), line.front().y()));
-                for (std::size_t i = 1; i < line.size(); ++i)
-                    path.lineTo(view.toDevice(line[i].x(), line[i].y()));
+                addSimplified(path, view, line);
                 painter.drawPath(path);
             }
-        }
+        });
     }
 }
 
-void drawParcelOutlines(
-    QPainter& painter, const MapView& view, const core::Project& project, double unit)
+void drawParcelOutlines(QPainter& painter, const MapView& view, const core::Project& project,
+    double unit, const Candidates& candidates)
 {
     painter.setPen(QPen(kParcelOutline, 0.7 * unit));
     painter.setBrush(Qt::NoBrush);
-    for (const core::Parcel& parcel : project.parcels)
-        forVisiblePolygons(
-            view, parcel.geometry, [&](const QPainterPath& path) { painter.drawPath(path); });
+    forCandidates(project.parcels, candidates, [&](std::size_t i) {
+        forVisiblePolygons(view, project.parcels[i].geometry,
+            [&](const QPainterPath& path) { painter.drawPath(path); });
+    });
 }
 
-void drawFacilities(
-    QPainter& painter, const MapView& view, const core::Project& project, double unit)
+void drawFacilities(QPainter& painter, const MapView& view, const core::Project& project,
+    double unit, const Candidates& candidates)
 {
     painter.setPen(QPen(Qt::white, 0.5 * unit));
     painter.setBrush(kFacilityFill);
     const QRectF& world = view.visibleWorld();
     const double radius = 2.2 * unit;
-    for (const core::Facility& facility : project.facilities) {
-        const core::Point& point = facility.location;
-        if (!world.contains(point.x(), point.y()))
-            continue;
-        painter.drawEllipse(view.toDevice(point.x(), point.y()), radius, radius);
-    }
+    forCandidates(project.facilities, candidates, [&](std::size_t i) {
+        const core::Point& point = project.facilities[i].location;
+        if (world.contains(point.x(), point.y()))
+            painter.drawEllipse(view.toDevice(point.x(), point.y()), radius, radius);
+    });
 }
 
 void drawSelection(QPainter& painter, const MapView& view, const core::Project& project,
@@ -282,14 +363,15 @@ void drawMap(QPainter& painter, const QRectF& target, const core::Project& proje
     painter.fillRect(target, Qt::white);
 
     const ThemeClassifier classifier(options.theme, analysis, options.language);
+    const LayerCandidates candidates = candidatesOf(view, options);
     if (options.showParcels)
-        drawParcelFills(painter, view, project, classifier);
-    drawGreenAndBuildings(painter, view, project, unit, options);
+        drawParcelFills(painter, view, project, classifier, candidates.parcels);
+    drawGreenAndBuildings(painter, view, project, unit, options, candidates);
     if (options.showStreets)
-        drawStreets(painter, view, project, unit);
-    drawParcelOutlines(painter, view, project, unit);
+        drawStreets(painter, view, project, unit, candidates.streets);
+    drawParcelOutlines(painter, view, project, unit, candidates.parcels);
     if (options.showFacilities)
-        drawFacilities(painter, view, project, unit);
+        drawFacilities(painter, view, project, unit, candidates.facilities);
     drawSelection(painter, view, project, options, unit);
 
     if (options.legend) {

@@ -18,6 +18,8 @@ class QPainter;
 
 namespace greenrenew::render {
 
+class MapIndex;
+
 struct MapOptions {
     QString title;
     QString language = QStringLiteral("zh"); // "zh" or "en"
@@ -41,6 +43,10 @@ struct MapOptions {
     bool showGreen = true;
     bool showStreets = true;
     bool showFacilities = true;
+    /// An index of the project's features (the canvas keeps one for its project): with it
+    /// only the features in the view and at least a pixel large are looked at; without it
+    /// every feature is, with the same picture.
+    const MapIndex* index = nullptr;
 };
 
 /// Colour of a carbon-source category on every map and chart.
