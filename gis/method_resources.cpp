@@ -4,6 +4,7 @@
 #include "gis/logging.h"
 #include "gis/override_keys.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -394,6 +395,14 @@ QString resourceDir()
     const QString fromEnvironment = qEnvironmentVariable("GREENRENEW_RESOURCES");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
+    // An installed program (the .deb: PREFIX/bin and PREFIX/share/greenrenew/resources) finds
+    // its own copy wherever the prefix is, before the source tree it was built from.
+    if (QCoreApplication::instance()) {
+        const QDir installed(QCoreApplication::applicationDirPath()
+                             + QStringLiteral("/../share/greenrenew/resources"));
+        if (installed.exists(QStringLiteral("method")))
+            return installed.canonicalPath();
+    }
     return QStringLiteral(GREENRENEW_RESOURCE_DIR);
 }
 

@@ -10,7 +10,9 @@
 
 namespace greenrenew::gis {
 
-/// The folder of the shipped resources (compiled in; GREENRENEW_RESOURCES overrides it).
+/// The folder of the shipped resources: GREENRENEW_RESOURCES when set, else
+/// ../share/greenrenew/resources beside the running program when it is installed there, else
+/// the source tree's (compiled in).
 QString resourceDir();
 
 /// Reads every method resource file in DIR; an override file (same layout, optional) replaces
