@@ -21,6 +21,7 @@
 
 #include "gis/method_resources.h"
 #include "gis/postgis_connection.h"
+#include "ui/attribute_table.h"
 #include "ui/edit_commands.h"
 #include "ui/edit_tools.h"
 #include "ui/help_viewer.h"
@@ -155,7 +156,8 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("GreenRenew"));
     QApplication::setApplicationName(QStringLiteral("greenrenew"));
-    greenrenew::ui::installTranslation(app, greenrenew::ui::effectiveLanguage());
+    const QString language = greenrenew::ui::effectiveLanguage();
+    greenrenew::ui::installTranslation(app, language);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -176,6 +178,13 @@ int main(int argc, char* argv[])
     const QString path = arguments.isEmpty() ? samplePath() : arguments.first();
 
     greenrenew::ui::MainWindow window;
+    // The map, its legend and the attribute table name categories, types and figures in the
+    // interface's language, as the menus do.
+    const QString dataLanguage = language == QStringLiteral("zh_CN") ? QStringLiteral("zh")
+                                                                     : QStringLiteral("en");
+    window.canvas()->setLanguage(dataLanguage);
+    window.legend()->setLanguage(dataLanguage);
+    window.attributeTable()->setLanguage(dataLanguage);
     const QString restore = parser.value(restoreOption);
     if (restore == QStringLiteral("yes"))
         window.setRestoreChoice(greenrenew::ui::MainWindow::RestoreChoice::Restore);
