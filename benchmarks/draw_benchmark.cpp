@@ -11,9 +11,9 @@
 // same figures by construction. --steps K: pans and zooms per scale (default 6).
 
 #include "core/analysis.h"
-#include "gis/project_loader.h"
 #include "ui/map_canvas.h"
 
+#include "load_project.h"
 #include "process_clock.h"
 #include "tile_city.h"
 
@@ -26,11 +26,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace core = greenrenew::core;
-namespace gis = greenrenew::gis;
 namespace ui = greenrenew::ui;
 
 using greenrenew::bench::Clock;
@@ -159,14 +159,10 @@ int main(int argc, char** argv)
     }
     const Options options = parse(argc, argv);
 
-    gis::ImportReport report;
-    core::Result<core::Project> loaded =
-        gis::loadProject(QString::fromLocal8Bit(argv[1]), gis::LoadOptions{}, report);
-    if (!loaded) {
-        std::fprintf(stderr, "%s\n", loaded.error().describe().c_str());
+    std::optional<core::Project> loaded = greenrenew::bench::loadOrSay(argv[1]);
+    if (!loaded)
         return 1;
-    }
-    core::Project project = std::move(loaded.value());
+    core::Project project = std::move(*loaded);
     const core::Analysis sample = core::runAnalysis(project);
     greenrenew::bench::tileProject(project, options.repeat,
                                    {.buildingsAndGreen = true, .streetsAndFacilities = true});

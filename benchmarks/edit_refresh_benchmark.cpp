@@ -15,20 +15,20 @@
 #include "core/analysis.h"
 #include "core/incremental_analysis.h"
 #include "core/parcel_edit.h"
-#include "gis/project_loader.h"
 #include "ui/render/map_theme.h"
 
+#include "load_project.h"
 #include "process_clock.h"
 #include "tile_city.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace core = greenrenew::core;
-namespace gis = greenrenew::gis;
 namespace render = greenrenew::render;
 
 using greenrenew::bench::Clock;
@@ -119,14 +119,10 @@ int main(int argc, char** argv)
         return 2;
     }
     const Options options = parse(argc, argv);
-    gis::ImportReport report;
-    core::Result<core::Project> loaded =
-        gis::loadProject(QString::fromLocal8Bit(argv[1]), gis::LoadOptions{}, report);
-    if (!loaded) {
-        std::fprintf(stderr, "%s\n", loaded.error().describe().c_str());
+    std::optional<core::Project> loaded = greenrenew::bench::loadOrSay(argv[1]);
+    if (!loaded)
         return 1;
-    }
-    core::Project& project = loaded.value();
+    core::Project& project = *loaded;
     const std::size_t tileSize = project.parcels.size();
     if (options.repeat > 1)
         greenrenew::bench::tileProject(project, options.repeat,

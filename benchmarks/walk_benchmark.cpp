@@ -9,8 +9,8 @@
 // columns of reference_walk_networkx.py: parcel_index, parcel_id, type, network_m, crowfly_m.
 
 #include "core/walk_access.h"
-#include "gis/project_loader.h"
 
+#include "load_project.h"
 #include "process_clock.h"
 #include "tile_city.h"
 
@@ -19,12 +19,12 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 namespace core = greenrenew::core;
-namespace gis = greenrenew::gis;
 
 using greenrenew::bench::Clock;
 using greenrenew::bench::peakMemoryMb;
@@ -77,14 +77,10 @@ int main(int argc, char** argv)
     }
 
     const auto loadStart = Clock::now();
-    gis::ImportReport report;
-    core::Result<core::Project> loaded =
-        gis::loadProject(QString::fromLocal8Bit(argv[1]), gis::LoadOptions{}, report);
-    if (!loaded) {
-        std::fprintf(stderr, "%s\n", loaded.error().describe().c_str());
+    std::optional<core::Project> loaded = greenrenew::bench::loadOrSay(argv[1]);
+    if (!loaded)
         return 1;
-    }
-    core::Project& project = loaded.value();
+    core::Project& project = *loaded;
     if (repeat > 1)
         greenrenew::bench::tileProject(project, repeat, {.streetsAndFacilities = true});
     const double loadSeconds = secondsSince(loadStart);
