@@ -18,8 +18,11 @@ set(CPACK_PACKAGE_VENDOR "GreenRenew")
 set(CPACK_PACKAGE_CONTACT "GreenRenew developers <greenrenew@example.org>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "GIS planning of the green, low-carbon micro-renewal of old city districts")
-set(CPACK_PACKAGE_DESCRIPTION
-    "Imports parcels, buildings, green space, streets and facilities; computes building density, floor area ratio, green coverage and walking life-circle gaps; sorts carbon sources and suggests interventions; writes maps and reports in Chinese and English. Desktop application (greenrenew) and batch command (greenrenew-cli).")
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
+    "Imports parcels, buildings, green space, streets and facilities; computes building "
+    "density, floor area ratio, green coverage and walking life-circle gaps; sorts carbon "
+    "sources and suggests interventions; writes maps and reports in Chinese and English. "
+    "Desktop application (greenrenew) and batch command (greenrenew-cli).")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

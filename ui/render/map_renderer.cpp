@@ -2,6 +2,7 @@
 
 #include "ui/render/map_decorations.h"
 #include "ui/render/map_index.h"
+#include "ui/render/map_paths.h"
 #include "ui/render/map_view.h"
 #include "ui/render/theme.h"
 
@@ -22,6 +23,17 @@ namespace greenrenew::render {
 
 namespace {
 
+using detail::addPoints;
+using detail::addSimplified;
+using detail::belowAPixel;
+using detail::Bounds;
+using detail::boundsOf;
+using detail::Candidates;
+using detail::candidatesOf;
+using detail::forCandidates;
+using detail::forVisiblePolygons;
+using detail::LayerCandidates;
+
 const QColor kParcelOutline(0x3C, 0x3C, 0x3C);
 const QColor kBuildingFill(0x50, 0x50, 0x50, 105);
 const QColor kBuildingOutline(0x30, 0x30, 0x30, 150);
@@ -35,152 +47,6 @@ const QColor kSelectedInner(0xFF, 0xD4, 0x00);
 
 /// Share of the parcels' extent added on each side when no extent is given.
 constexpr double kExtentMargin = 0.05;
-/// A feature smaller than this on the device (width and height) is not drawn: on a whole
-/// city a building is a fraction of a pixel, and a million of them would only grey the map
-/// while taking seconds to draw.
-constexpr double kMinFeaturePx = 1.0;
-/// Consecutive vertices closer than this on the device (each axis) are drawn as one.
-constexpr double kMinVertexStepPx = 0.5;
-
-struct Bounds {
-    double minX = std::numeric_limits<double>::max();
-    double minY = std::numeric_limits<double>::max();
-    double maxX = std::numeric_limits<double>::lowest();
-    double maxY = std::numeric_limits<double>::lowest();
-
-    bool valid() const { return minX <= maxX && minY <= maxY; }
-    void add(const core::Point& point)
-    {
-        minX = std::min(minX, point.x());
-        minY = std::min(minY, point.y());
-        maxX = std::max(maxX, point.x());
-        maxY = std::max(maxY, point.y());
-    }
-    bool intersects(const QRectF& world) const
-    {
-        return valid() && maxX >= world.left() && minX <= world.right() && maxY >= world.top()
-            && minY <= world.bottom();
-    }
-    QRectF rect() const { return QRectF(minX, minY, maxX - minX, maxY - minY); }
-};
-
-template <typename Points> void addPoints(Bounds& bounds, const Points& points)
-{
-    for (const core::Point& point : points)
-        bounds.add(point);
-}
-
-Bounds boundsOf(const core::Polygon& polygon)
-{
-    Bounds bounds;
-    addPoints(bounds, polygon.outer()); // holes lie inside the outer ring
-    return bounds;
-}
-
-Bounds boundsOf(const core::LineString& line)
-{
-    Bounds bounds;
-    addPoints(bounds, line);
-    return bounds;
-}
-
-bool belowAPixel(const Bounds& bounds, const MapView& view)
-{
-    return (bounds.maxX - bounds.minX) * view.scale() < kMinFeaturePx
-        && (bounds.maxY - bounds.minY) * view.scale() < kMinFeaturePx;
-}
-
-/// Adds POINTS to PATH in device coordinates, leaving out the vertices that fall within
-/// kMinVertexStepPx of the last one kept (the last vertex is always kept).
-template <typename Points>
-void addSimplified(QPainterPath& path, const MapView& view, const Points& points)
-{
-    QPointF last = view.toDevice(points.front().x(), points.front().y());
-    path.moveTo(last);
-    const std::size_t end = points.size() - 1;
-    for (std::size_t i = 1; i <= end; ++i) {
-        const QPointF next = view.toDevice(points[i].x(), points[i].y());
-        if (i < end && std::abs(next.x() - last.x()) < kMinVertexStepPx
-            && std::abs(next.y() - last.y()) < kMinVertexStepPx)
-            continue;
-        path.lineTo(next);
-        last = next;
-    }
-}
-
-void addRing(QPainterPath& path, const MapView& view, const core::Ring& ring)
-{
-    if (ring.size() < 3)
-        return;
-    addSimplified(path, view, ring);
-    path.closeSubpath();
-}
-
-/// One path per polygon; even-odd fill leaves the holes empty whatever the ring orientation.
-QPainterPath polygonPath(const MapView& view, const core::Polygon& polygon)
-{
-    QPainterPath path;
-    path.setFillRule(Qt::OddEvenFill);
-    addRing(path, view, polygon.outer());
-    for (const core::Ring& hole : polygon.inners())
-        addRing(path, view, hole);
-    return path;
-}
-
-/// Calls DRAW with the path of every polygon of GEOMETRY that reaches into the view.
-template <typename Draw>
-void forVisiblePolygons(const MapView& view, const core::MultiPolygon& geometry, Draw draw)
-{
-    for (const core::Polygon& polygon : geometry) {
-        const Bounds bounds = boundsOf(polygon);
-        if (bounds.intersects(view.visibleWorld()) && !belowAPixel(bounds, view))
-            draw(polygonPath(view, polygon));
-    }
-}
-
-/// Positions of the features of one layer worth drawing; nullopt: every feature.
-using Candidates = std::optional<std::vector<std::uint32_t>>;
-
-struct LayerCandidates {
-    Candidates parcels;
-    Candidates buildings;
-    Candidates green;
-    Candidates streets;
-    Candidates facilities;
-};
-
-/// What OPTIONS.index finds in the view at a pixel or more; all nullopt without an index.
-LayerCandidates candidatesOf(const MapView& view, const MapOptions& options)
-{
-    LayerCandidates candidates;
-    if (!options.index)
-        return candidates;
-    const MapIndex& index = *options.index;
-    const QRectF& world = view.visibleWorld();
-    const double pixel = kMinFeaturePx / view.scale();
-    candidates.parcels = index.query(MapIndex::Layer::Parcels, world, pixel);
-    candidates.buildings = index.query(MapIndex::Layer::Buildings, world, pixel);
-    candidates.green = index.query(MapIndex::Layer::Green, world, pixel);
-    candidates.streets = index.query(MapIndex::Layer::Streets, world, pixel);
-    candidates.facilities = index.query(MapIndex::Layer::Facilities, world, 0);
-    return candidates;
-}
-
-/// Calls EACH with every position of FEATURES that CANDIDATES names, or with all.
-template <typename Features, typename Each>
-void forCandidates(const Features& features, const Candidates& candidates, Each each)
-{
-    if (!candidates) {
-        for (std::size_t i = 0; i < features.size(); ++i)
-            each(i);
-        return;
-    }
-    for (std::uint32_t i : *candidates) {
-        if (i < features.size())
-            each(static_cast<std::size_t>(i));
-    }
-}
-
 QRectF parcelsExtent(const core::Project& project)
 {
     Bounds bounds;
