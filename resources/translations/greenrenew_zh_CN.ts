@@ -278,6 +278,97 @@
     </message>
 </context>
 <context>
+    <name>greenrenew::ui::LayerMappingDialog</name>
+    <message>
+        <source>Parcels</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <source>Green spaces</source>
+        <translation>绿地</translation>
+    </message>
+    <message>
+        <source>Streets</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Daily facilities</source>
+        <translation>日常服务设施</translation>
+    </message>
+    <message>
+        <source>Not used</source>
+        <translation>不使用</translation>
+    </message>
+    <message>
+        <source>Layer mapping – %1</source>
+        <translation>图层对应 – %1</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Geometry</source>
+        <translation>几何类型</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>要素数</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>读作</translation>
+    </message>
+    <message>
+        <source>as the data declares it, e.g. EPSG:4547</source>
+        <translation>按数据声明的坐标系，例如 EPSG:4547</translation>
+    </message>
+    <message>
+        <source>WGS 84 / CGCS2000 (no offset)</source>
+        <translation>WGS 84 / CGCS2000（无偏移）</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (Amap, Tencent)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <source>BD-09 (Baidu)</source>
+        <translation>BD-09（百度）</translation>
+    </message>
+    <message>
+        <source>CRS of the data</source>
+        <translation>数据坐标系</translation>
+    </message>
+    <message>
+        <source>Facility coordinates</source>
+        <translation>设施坐标</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Choose what each layer is. Layers named in English or Chinese are found by themselves; set the rest here.</source>
+        <translation>请指定每个图层的用途。以中文或英文命名的图层会被自动识别；其余的在此设置。</translation>
+    </message>
+    <message>
+        <source>%1 is chosen for %2 layers (%3): one layer per role</source>
+        <translation>%1 被指定给了 %2 个图层（%3）：每种用途只能对应一个图层</translation>
+    </message>
+    <message>
+        <source>Choose a parcels layer, or a streets layer whose blocks become the parcels</source>
+        <translation>请选择地块图层，或选择街道图层并以其围合的街块作为地块</translation>
+    </message>
+</context>
+<context>
     <name>greenrenew::ui::LayersWidget</name>
     <message>
         <source>Parcels</source>
@@ -651,6 +742,18 @@
     <message>
         <source>Priorities</source>
         <translation>更新优先级</translation>
+    </message>
+    <message>
+        <source>Open with &amp;Layer Mapping…</source>
+        <translation>按图层对应打开(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Open a data set and say what its layers are</source>
+        <translation>打开数据集并指定各图层的用途</translation>
+    </message>
+    <message>
+        <source>GIS data (*.gpkg *.shp *.geojson *.json *.fgb *.kml *.csv *.zip);;All files (*)</source>
+        <translation>GIS 数据 (*.gpkg *.shp *.geojson *.json *.fgb *.kml *.csv *.zip);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1173,16 +1276,6 @@
         <translation>一致性可接受（CR ≤ %1）</translation>
     </message>
     <message>
-        <source>FLAG: CR %1 &gt; %2: the judgements contradict one another (e.g. A &gt; B and B &gt; C but not A &gt; C); ask the expert to revise this block. It still counts in the aggregate.</source>
-        <translation>警示：CR %1 &gt; %2：判断相互矛盾（例如 A &gt; B 且 B &gt; C，却不是 A &gt; C）；请专家修改此判断矩阵。它仍计入汇总。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Aggregate (geometric mean of %n)</source>
-        <translation>
-            <numerusform>汇总（%n 份的几何平均）</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Weights: %1</source>
         <translation>权重：%1</translation>
     </message>
@@ -1229,6 +1322,24 @@
     <message>
         <source>Questionnaires (*.csv)</source>
         <translation>问卷 (*.csv)</translation>
+    </message>
+    <message>
+        <source>FLAG: CR %1 &gt; %2</source>
+        <translation>警示：CR %1 &gt; %2</translation>
+    </message>
+    <message>
+        <source>The judgements contradict one another (e.g. A &gt; B and B &gt; C but not A &gt; C); ask the expert to revise this block. It still counts in the aggregate.</source>
+        <translation>判断相互矛盾（例如 A &gt; B 且 B &gt; C，却不是 A &gt; C）；请专家修改此判断矩阵。它仍计入汇总。</translation>
+    </message>
+    <message>
+        <source>Aggregate</source>
+        <translation>汇总</translation>
+    </message>
+    <message numerus="yes">
+        <source>element-wise geometric mean of %n expert(s)</source>
+        <translation>
+            <numerusform>%n 位专家判断的逐项几何平均</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1492,14 @@
         <source>%1, measure %2: %3</source>
         <translation>%1，措施 %2：%3</translation>
     </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>实施计划</translation>
+    </message>
 </context>
 <context>
     <name>greenrenew::ui::ScenarioPlanEditor</name>
@@ -1445,10 +1564,6 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Phase and year: double-click to edit; party and status: pick</source>
-        <translation>阶段和年份：双击编辑；承担方和状态：从列表中选择</translation>
-    </message>
-    <message>
         <source>Planned</source>
         <translation>计划</translation>
     </message>
@@ -1467,6 +1582,70 @@
     <message>
         <source>Select a scenario to see and edit its plan</source>
         <translation>选择一个情景以查看和编辑其实施计划</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Phase and year: double-click to edit; party, status and cost class: pick</source>
+        <translation>阶段和年份：双击编辑；承担方、状态和成本等级：从列表中选择</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>措施数</translation>
+    </message>
+    <message>
+        <source>Government</source>
+        <translation>政府</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>共担</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>拟议</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>实施中</translation>
+    </message>
+    <message>
+        <source>Reduction</source>
+        <translation>减排量</translation>
+    </message>
+    <message>
+        <source>Measures per phase by party and by status, and their reduction in tCO2e per year</source>
+        <translation>各阶段按承担方和状态统计的措施数及其减排量（吨二氧化碳当量/年）</translation>
     </message>
 </context>
 <context>
