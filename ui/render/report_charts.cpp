@@ -31,9 +31,14 @@ double drawTitle(
 {
     painter.setFont(pageFont(9.5, true));
     painter.setPen(Qt::black);
-    const double height = frame.metrics(painter.font()).height();
-    drawCell(painter, frame, QRectF(rect.left(), rect.top(), rect.width(), height), title,
-        Qt::AlignLeft);
+    // A title that explains its colours (the limits chart's) is wider than a half-page chart:
+    // it wraps to a second line rather than being cut in the middle of the explanation.
+    const QFontMetricsF metrics = frame.metrics(painter.font());
+    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
+    const QRectF twoLines(rect.left(), rect.top(), rect.width(), metrics.height() * 2);
+    const double height = std::min(metrics.boundingRect(twoLines, flags, title).height(),
+        twoLines.height());
+    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), height), flags, title);
     return rect.top() + height + frame.mm(1.5);
 }
 
