@@ -378,8 +378,8 @@ private:
         // Widths fit the longest English renewal type, a name of 17 Latin characters and most
         // of the longest leading-source label; longer texts are cut with an ellipsis.
         return { { QStringLiteral("ID"), 0.6 }, { tr("名称", "Name"), 2.0 },
-            { tr("更新类型", "Renewal type"), 2.0 }, { tr("面积 m²", "Area m²"), 0.9, right },
-            { tr("建筑密度", "Density"), 0.9, right }, { tr("容积率", "FAR"), 0.6, right },
+            { tr("更新类型", "Renewal type"), 1.9 }, { tr("面积 m²", "Area m²"), 0.9, right },
+            { tr("建筑密度", "Density"), 0.9, right }, { tr("容积率", "FAR"), 0.7, right },
             { tr("绿地率", "Green"), 0.8, right }, { gaps, 1.2, Qt::AlignHCenter },
             { tr("主导碳源", "Leading source"), 2.4 },
             { tr("碳排放 tCO2e/年", "tCO2e per year"), 1.1, right } };
