@@ -1,6 +1,7 @@
 #include "ui/report_output.h"
 
 #include "ui/map_canvas.h"
+#include "ui/report_print_tab.h"
 
 #include <QAction>
 #include <QApplication>
@@ -9,6 +10,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPageLayout>
 #include <QPageSize>
@@ -99,10 +101,12 @@ MapExportDialog::MapExportDialog(const MapExportChoice& initial, QWidget* parent
     m_dpi->setSuffix(tr(" dpi"));
     m_dpi->setValue(initial.dpi);
     m_language = languageBox(initial.language, this);
+    m_title = new QLineEdit(initial.title, this);
     m_extent = new QComboBox(this);
     fill(m_extent, {tr("Whole district"), tr("Current view")}, {false, true},
          initial.currentView ? 1 : 0);
 
+    form->addRow(tr("Title:"), m_title);
     form->addRow(tr("Format:"), m_format);
     form->addRow(tr("Paper:"), m_paper);
     form->addRow(tr("Orientation:"), m_orientation);
@@ -131,6 +135,7 @@ MapExportChoice MapExportDialog::choice() const
     choice.dpi = m_dpi->value();
     choice.language = m_language->currentData().toString();
     choice.currentView = m_extent->currentData().toBool();
+    choice.title = m_title->text().trimmed();
     return choice;
 }
 
@@ -157,7 +162,7 @@ void OutputActions::addActions(QMenu* file)
 render::MapOptions OutputActions::mapOptions(const MapExportChoice& choice) const
 {
     render::MapOptions options;
-    options.title = m_title();
+    options.title = choice.title.isEmpty() ? m_title() : choice.title;
     options.language = choice.language;
     options.theme = m_canvas->theme();
     if (choice.currentView)
@@ -193,18 +198,13 @@ void OutputActions::print()
                                       QMarginsF(0, 0, 0, 0)));
     QPrintDialog dialog(&printer, m_window);
     dialog.setWindowTitle(tr("Print Report"));
-    auto* reportTab = new QWidget;
-    reportTab->setWindowTitle(tr("Report"));
-    auto* form = new QFormLayout(reportTab);
-    QComboBox* language = languageBox(m_canvas->language(), reportTab);
-    form->addRow(tr("Language:"), language);
+    auto* reportTab = new ReportPrintTab(m_canvas->language(), m_canvas->selectedParcels(),
+                                         typesWithParcels(*project));
     dialog.setOptionTabs({reportTab});
     if (dialog.exec() != QDialog::Accepted)
         return;
 
-    render::ReportOptions options;
-    options.title = m_title();
-    options.language = language->currentData().toString();
+    const render::ReportOptions options = reportTab->options(m_title());
     QApplication::setOverrideCursor(Qt::BusyCursor);
     const core::Result<int> printed = printReport(printer, *project, *analysis, options);
     QApplication::restoreOverrideCursor();
@@ -222,11 +222,17 @@ void OutputActions::chooseAndExportMap()
         emit failed(tr("Nothing to export: open a data set first."));
         return;
     }
-    MapExportDialog dialog(m_lastChoice, m_window);
+    MapExportChoice initial = m_lastChoice;
+    if (initial.title.isEmpty())
+        initial.title = m_title();
+    MapExportDialog dialog(initial, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const MapExportChoice choice = dialog.choice();
     m_lastChoice = choice;
+    // A typed title belongs to this sheet; the next one starts from the district's name again,
+    // so a title is never carried over to another project's map.
+    m_lastChoice.title.clear();
     const QString suffix = suffixOf(choice.format);
     QSettings settings;
     const QString suggested = QFileInfo(settings.value(kExportDirKey).toString(),

@@ -1,9 +1,10 @@
 #pragma once
 
 // What leaves the desktop on paper: File > Print Report… (the system print dialog, through
-// QPrinter) and File > Export Map… (format, paper, orientation, resolution, language). Both
-// draw with ui/render, the code the batch command uses, so the printed report has the pages
-// of report.pdf and the exported sheet is the batch command's map sheet with the annotations.
+// QPrinter, with the report's language, parcel pages and scope) and File > Export Map… (title,
+// format, paper, orientation, resolution, language). Both draw with ui/render, the code the
+// batch command uses, so the printed report has the pages of report.pdf and the exported sheet
+// is the batch command's map sheet with the annotations.
 
 #include "core/analysis.h"
 #include "core/annotation.h"
@@ -21,6 +22,7 @@
 
 class QAction;
 class QComboBox;
+class QLineEdit;
 class QMenu;
 class QPrinter;
 class QSpinBox;
@@ -45,6 +47,8 @@ struct MapExportChoice {
     QString language = QStringLiteral("zh");
     /// The canvas's view instead of the whole district.
     bool currentView = false;
+    /// The sheet's title; empty: the district's name.
+    QString title;
 };
 
 class MapExportDialog : public QDialog {
@@ -61,6 +65,7 @@ private:
     QSpinBox* m_dpi = nullptr;
     QComboBox* m_language = nullptr;
     QComboBox* m_extent = nullptr;
+    QLineEdit* m_title = nullptr;
 };
 
 /// The File menu's Print Report… and Export Map… for the project the canvas shows.

@@ -124,6 +124,14 @@ TEST(ReportOutput, ExportedMapHasThePaperSizeAndTheAnnotations)
     ASSERT_EQ(pages.size(), 1);
     EXPECT_TRUE(pages[0].contains(QStringLiteral("Pocket park here"))) << pages[0].toStdString();
     EXPECT_TRUE(pages[0].contains(QStringLiteral("Three parcels")));
+
+    // A title typed in the dialog replaces the district's name on the sheet.
+    choice.title = QStringLiteral("Pocket parks, phase 1");
+    const QString titled = dir.filePath(QStringLiteral("titled.pdf"));
+    ASSERT_TRUE(output.exportMap(titled, choice).ok());
+    const QString titledText = render::test::pdfPages(titled).join(QLatin1Char('\n'));
+    EXPECT_TRUE(titledText.contains(QStringLiteral("Pocket parks, phase 1")));
+    EXPECT_FALSE(titledText.contains(QStringLiteral("Three parcels")));
 }
 
 } // namespace
