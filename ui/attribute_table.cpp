@@ -55,9 +55,18 @@ AttributeTableModel::AttributeTableModel(QObject* parent) : QAbstractTableModel(
 void AttributeTableModel::setData(std::shared_ptr<const core::Project> project,
                                   std::shared_ptr<const core::Analysis> analysis)
 {
+    const int rows = project ? static_cast<int>(project->parcels.size()) : 0;
+    if (project == m_project && analysis == m_analysis && rows == m_rows && rows > 0) {
+        // The same parcels changed in place (an attribute edit, the district's figures after
+        // an edit): a reset would close an editor the designer has open in another row and
+        // drop what they typed, so the cells are only told to show their new values.
+        emit dataChanged(index(0, Name), index(rows - 1, ColumnCount - 1));
+        return;
+    }
     beginResetModel();
     m_project = std::move(project);
     m_analysis = std::move(analysis);
+    m_rows = rows;
     endResetModel();
 }
 
@@ -70,9 +79,8 @@ void AttributeTableModel::setLanguage(const QString& language)
 
 int AttributeTableModel::rowCount(const QModelIndex& parent) const
 {
-    if (parent.isValid() || !m_project)
-        return 0;
-    return static_cast<int>(m_project->parcels.size());
+    // The count as of the last setData(): the parcels may change before the model is told.
+    return parent.isValid() ? 0 : m_rows;
 }
 
 int AttributeTableModel::columnCount(const QModelIndex& parent) const
@@ -148,7 +156,8 @@ QString AttributeTableModel::displayText(int row, int column) const
 
 QVariant AttributeTableModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || !m_project || index.row() >= rowCount())
+    if (!index.isValid() || !m_project || index.row() >= rowCount()
+        || index.row() >= static_cast<int>(m_project->parcels.size()))
         return {};
     switch (role) {
     case Qt::DisplayRole: return displayText(index.row(), index.column());
@@ -312,7 +321,10 @@ void AttributeTable::selectParcels(const QList<int>& indices, int current)
     }
     m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
     const QModelIndex currentRow = m_proxy->mapFromSource(m_model->index(current, 0));
-    if (currentRow.isValid()) {
+    // Moving the current cell closes the editor open on it: when the map's selection comes
+    // back after an edit (the district's figures followed), the row is already current and
+    // what the designer is typing in another of its cells must stay.
+    if (currentRow.isValid() && m_view->currentIndex().row() != currentRow.row()) {
         m_view->selectionModel()->setCurrentIndex(currentRow, QItemSelectionModel::NoUpdate);
         m_view->scrollTo(currentRow);
     }

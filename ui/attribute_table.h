@@ -62,6 +62,7 @@ private:
 
     std::shared_ptr<const core::Project> m_project;
     std::shared_ptr<const core::Analysis> m_analysis;
+    int m_rows = 0;
     QString m_language = QStringLiteral("zh");
     QPointer<EditSession> m_session;
 };

@@ -265,7 +265,7 @@ bool ShapeTool::mousePress(MapCanvas& canvas, QMouseEvent* event)
         return false;
     const QPointF point = pointOf(canvas, event);
     m_controller.session()->undoStack()->push(
-        new AddPointCommand(m_points, point, [&canvas] { canvas.update(); }));
+        new AddPointCommand(m_points, point, [this] { m_controller.shapeChanged(); }));
     return true;
 }
 
@@ -301,7 +301,7 @@ bool ShapeTool::key(int key)
     }
     if (key == Qt::Key_Escape) {
         cancel();
-        m_controller.canvas()->update();
+        m_controller.shapeChanged();
         return true;
     }
     return false;
@@ -312,9 +312,10 @@ bool ShapeTool::finish()
     std::optional<core::ParcelChange> change = makeChange();
     if (!change)
         return false;
-    MapCanvas* canvas = m_controller.canvas();
-    m_controller.session()->undoStack()->push(new FinishShapeCommand(
-        *m_controller.session(), m_points, std::move(*change), [canvas] { canvas->update(); }));
+    EditController* controller = &m_controller;
+    m_controller.session()->undoStack()->push(
+        new FinishShapeCommand(*m_controller.session(), m_points, std::move(*change),
+                               [controller] { controller->shapeChanged(); }));
     return true;
 }
 
@@ -417,6 +418,7 @@ EditController::EditController(MapCanvas* canvas, QObject* parent)
     m_cancelAction = new QAction(tr("&Cancel Shape"), this);
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
     connect(m_cancelAction, &QAction::triggered, this, [this] { toolKey(Qt::Key_Escape); });
+    updateShapeActions();
 
     connect(m_session, &EditSession::edited, m_canvas, &MapCanvas::refresh);
     connect(m_session, &EditSession::refused, this, &EditController::message);
@@ -453,6 +455,25 @@ void EditController::chooseTool(EditTool* tool, QAction* action)
         m_active->cancel();
     m_active = tool;
     m_canvas->setMapTool(tool);
+    updateShapeActions();
+}
+
+void EditController::shapeChanged()
+{
+    updateShapeActions();
+    if (m_canvas)
+        m_canvas->update();
+}
+
+void EditController::updateShapeActions()
+{
+    // Window-wide Enter and Escape would take those keys from every other widget: an editor
+    // of the attribute table or the inspector could then be neither committed nor dropped.
+    // They belong to the shape only while one is being drawn.
+    const auto* shape = dynamic_cast<const ShapeTool*>(m_active);
+    const bool drawing = shape && !shape->points().isEmpty();
+    m_finishAction->setEnabled(drawing);
+    m_cancelAction->setEnabled(drawing);
 }
 
 bool EditController::toolKey(int key)

@@ -165,12 +165,16 @@ public:
     void deleteSelected();
     /// Enter / Escape for the active tool; true when used.
     bool toolKey(int key);
+    /// The shape being drawn gained or lost points: the map redraws it, and Finish and
+    /// Cancel Shape are offered only while there is one.
+    void shapeChanged();
 
 signals:
     void message(const QString& text);
 
 private:
     void chooseTool(EditTool* tool, QAction* action);
+    void updateShapeActions();
 
     QPointer<MapCanvas> m_canvas;
     EditSession* m_session = nullptr;
