@@ -337,7 +337,10 @@ bool AnnotationController::place(core::AnnotationKind kind, const QPointF& posit
             if (!seen.insert(spec.technique).second)
                 continue;
             techniques.push_back(spec.technique);
-            choices << tr("%1 (%2)").arg(QString::fromStdString(spec.nameEn),
+            // Named in the map's language, as the legend and labels around the symbol are.
+            const std::string& name =
+                m_canvas->language() == QStringLiteral("en") ? spec.nameEn : spec.nameZh;
+            choices << tr("%1 (%2)").arg(QString::fromStdString(name),
                                          QString::fromStdString(spec.technique));
         }
         if (choices.isEmpty()) {

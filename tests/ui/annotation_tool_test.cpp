@@ -209,5 +209,42 @@ TEST_F(AnnotationToolTest, CancelledTextPlacesNothing)
     EXPECT_EQ(window.editor()->session()->undoStack()->count(), 0);
 }
 
+
+TEST_F(AnnotationToolTest, InterventionSymbolKeepsTheChosenTechniqueThroughSaveAndReopen)
+{
+    QStringList offered;
+    annotate->setChoicePrompt(
+        [&offered](const QString&, const QStringList& choices) -> std::optional<int> {
+            offered = choices;
+            for (qsizetype i = 0; i < choices.size(); ++i)
+                if (choices[i].contains(QStringLiteral("(rooftop_pv)")))
+                    return static_cast<int>(i);
+            return std::nullopt;
+        });
+    annotate->interventionAction()->trigger();
+    click(50, 30);
+
+    ASSERT_EQ(placed().size(), 1u);
+    EXPECT_EQ(placed()[0].kind, core::AnnotationKind::Intervention);
+    EXPECT_EQ(placed()[0].text, "rooftop_pv");
+    expectAt(placed()[0].position, landed(50, 30));
+    // The shipped catalogue (resources/method/interventions.json) offers its 13 techniques,
+    // named in the map's language (Chinese here).
+    EXPECT_EQ(offered.size(), 13);
+    EXPECT_TRUE(offered.contains(QStringLiteral("利用太阳能发电（屋顶光伏） (rooftop_pv)")))
+        << offered.join(QLatin1Char('|')).toStdString();
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("results.gpkg"));
+    ASSERT_TRUE(window.saveResults(path)) << window.messageText().toStdString();
+    MainWindow reopened;
+    reopened.setProject(project, analysis, path);
+    const std::vector<core::Annotation>& read = reopened.annotations()->layer()->annotations();
+    ASSERT_EQ(read.size(), 1u);
+    EXPECT_EQ(read[0].kind, core::AnnotationKind::Intervention);
+    EXPECT_EQ(read[0].text, "rooftop_pv");
+    expectAt(read[0].position, landed(50, 30));
+}
+
 } // namespace
 } // namespace greenrenew::ui
