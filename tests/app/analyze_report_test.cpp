@@ -98,4 +98,34 @@ TEST(AnalyzeReport, ChineseSampleReportHasItsPagesFontAndParcelFigures)
     checkSampleReport(QStringLiteral("zh"), QStringLiteral("地块一览"), QStringLiteral("旧厂区"));
 }
 
+// Chinese titles of Chinese standards and papers stay in the English appendix, but only in
+// brackets beside their English names, e.g. "GB/T 51161-2016 Standard for energy consumption of
+// building (民用建筑能耗标准)"; the Chinese report names its appendix's groups in Chinese.
+TEST(AnalyzeReport, EnglishAppendixKeepsChineseOnlyInBracketsBesideEnglish)
+{
+    QTemporaryDir out;
+    ASSERT_TRUE(analyzeSample(out, QStringLiteral("en")));
+    const QStringList pages = pdfPages(out.filePath(QStringLiteral("report.pdf")));
+    ASSERT_EQ(pages.size(), 22);
+    QString appendix = pages.mid(12).join(QLatin1Char(' '));
+    ASSERT_TRUE(appendix.contains(QStringLiteral("Appendix: sources and factors (1/10)")));
+    ASSERT_TRUE(appendix.contains(QStringLiteral("民用建筑能耗标准")));  // the check can see Han
+    // Brackets nest ("(Environmental Science, 环境科学 36(9):3515)"): innermost first.
+    const QRegularExpression innermost(QStringLiteral("[(（][^()（）]*[)）]"));
+    for (qsizetype before = -1; before != appendix.size();) {
+        before = appendix.size();
+        appendix.remove(innermost);
+    }
+    const QRegularExpressionMatch han =
+        QRegularExpression(QStringLiteral(".{0,60}\\p{Han}+.{0,20}")).match(appendix);
+    EXPECT_FALSE(han.hasMatch()) << han.captured(0).toStdString();
+
+    QTemporaryDir zhOut;
+    ASSERT_TRUE(analyzeSample(zhOut, QStringLiteral("zh")));
+    const QString zh = pdfPages(zhOut.filePath(QStringLiteral("report.pdf"))).mid(12).join(u' ');
+    EXPECT_TRUE(zh.contains(QStringLiteral("附录：来源与系数 (1/10)")));
+    EXPECT_TRUE(zh.contains(QStringLiteral("方法参数")));
+    EXPECT_FALSE(zh.contains(QStringLiteral("Method parameters")));
+}
+
 } // namespace
