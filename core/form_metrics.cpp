@@ -24,9 +24,11 @@ namespace bgi = boost::geometry::index;
 using detail::FeatureGeometries;
 using detail::GeosContext;
 using detail::GeosGeometry;
+using detail::GeometryCachePool;
 using detail::GeosPrepared;
 using detail::ParcelBoundary;
 using detail::Part;
+using detail::ProjectGeometries;
 
 namespace {
 
@@ -125,8 +127,12 @@ struct FormMetricsCalculator::Impl {
     std::map<RenewalType, double> defaultFloors;
     SpatialIndex buildingIndex;
     SpatialIndex greenIndex;
+    // The few-parcel path's caches (an edit and its neighbours), kept between calls so that an
+    // edit does not convert and validate again the footprints earlier edits met.
+    mutable GeometryCachePool cachePool;
 
-    explicit Impl(const Project& owner) : project(owner)
+    explicit Impl(const Project& owner)
+        : project(owner), cachePool(owner.buildings.size(), owner.green.size())
     {
         const ParameterSet& parameters = project.config.parameters;
         storeyHeightM = parameters.value("form.storey_height_m");
@@ -168,17 +174,6 @@ struct FormMetricsCalculator::Impl {
                                                   : result.floors * storeyHeightM;
         return result;
     }
-
-    // The valid GEOS forms of buildings and green spaces one thread has made so far.
-    struct ThreadGeometries {
-        FeatureGeometries buildings;
-        FeatureGeometries green;
-
-        ThreadGeometries(const Project& project, bool dense)
-            : buildings(project.buildings.size(), dense), green(project.green.size(), dense)
-        {
-        }
-    };
 
     // Parts of the indexed features inside the parcel, in feature order.
     template <typename Feature, typename Geometry>
@@ -273,9 +268,9 @@ struct FormMetricsCalculator::Impl {
     std::vector<FormMetrics> computeParallel(const std::vector<const Parcel*>& parcels,
                                              bool dense, const StageControl& control) const;
 
-    FormMetrics compute(const Parcel& parcel, ThreadGeometries& geometries) const
+    FormMetrics compute(const Parcel& parcel, ProjectGeometries& geometries) const
     {
-        GeosContext& geos = detail::threadGeosContext();
+        GeosContext& geos = geometries.geos;
         FormMetrics metrics;
         auto basis = parcel.attributes.find("area_basis");
         metrics.grossArea = basis == parcel.attributes.end() || basis->second != "net";
@@ -315,8 +310,10 @@ FormMetricsCalculator::~FormMetricsCalculator() = default;
 
 FormMetrics FormMetricsCalculator::compute(const Parcel& parcel) const
 {
-    Impl::ThreadGeometries geometries(m_impl->project, false);
-    return m_impl->compute(parcel, geometries);
+    std::unique_ptr<ProjectGeometries> geometries = m_impl->cachePool.borrow();
+    FormMetrics metrics = m_impl->compute(parcel, *geometries);
+    m_impl->cachePool.giveBack(std::move(geometries));
+    return metrics;
 }
 
 std::vector<FormMetrics> FormMetricsCalculator::Impl::computeParallel(
@@ -334,13 +331,16 @@ std::vector<FormMetrics> FormMetricsCalculator::Impl::computeParallel(
     // blocks), so that a thread's cached footprints are seldom made again by the other.
     const std::size_t run = dense ? std::max<std::size_t>(16, parcels.size() / 64) : 1;
     auto work = [&](bool reporting) {
+        std::unique_ptr<ProjectGeometries> geometries;
         try {
-            ThreadGeometries geometries(project, dense);
+            geometries = dense ? std::make_unique<ProjectGeometries>(
+                                     project.buildings.size(), project.green.size(), true)
+                               : cachePool.borrow();
             for (std::size_t first = next.fetch_add(run);
                  first < parcels.size() && !control.cancelled(); first = next.fetch_add(run)) {
                 const std::size_t last = std::min(parcels.size(), first + run);
                 for (std::size_t i = first; i < last && !control.cancelled(); ++i) {
-                    results[i] = compute(*parcels[i], geometries);
+                    results[i] = compute(*parcels[i], *geometries);
                     const std::size_t count = ++done;
                     if (reporting && count % reportEvery == 0)
                         control.report(kStepName, static_cast<double>(count) / parcels.size());
@@ -352,6 +352,8 @@ std::vector<FormMetrics> FormMetricsCalculator::Impl::computeParallel(
                 failure = std::current_exception();
             next = parcels.size();
         }
+        if (geometries && !dense)
+            cachePool.giveBack(std::move(geometries));
     };
 
     const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(),

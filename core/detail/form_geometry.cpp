@@ -148,6 +148,33 @@ const GEOSGeometry* FeatureGeometries::get(GeosContext& geos, std::size_t index,
     return found->second.get();
 }
 
+ProjectGeometries::ProjectGeometries(std::size_t buildingCount, std::size_t greenCount,
+                                     bool dense)
+    : buildings(buildingCount, dense), green(greenCount, dense)
+{
+}
+
+GeometryCachePool::GeometryCachePool(std::size_t buildingCount, std::size_t greenCount)
+    : m_buildingCount(buildingCount), m_greenCount(greenCount)
+{
+}
+
+std::unique_ptr<ProjectGeometries> GeometryCachePool::borrow()
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_idle.empty())
+        return std::make_unique<ProjectGeometries>(m_buildingCount, m_greenCount, false);
+    std::unique_ptr<ProjectGeometries> cache = std::move(m_idle.back());
+    m_idle.pop_back();
+    return cache;
+}
+
+void GeometryCachePool::giveBack(std::unique_ptr<ProjectGeometries> cache)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_idle.push_back(std::move(cache));
+}
+
 ParcelBoundary::ParcelBoundary(GeosContext& geos, const GEOSGeometry* parcel)
 {
     std::vector<Entry> entries;

@@ -12,6 +12,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -33,6 +35,33 @@ private:
     std::vector<GeosGeometry> m_dense;
     std::vector<std::uint8_t> m_made;
     std::unordered_map<std::size_t, GeosGeometry> m_sparse;
+};
+
+/// The valid GEOS forms of a project's buildings and green spaces one thread has made so far,
+/// with the context that made them: a thread's own context dies with the thread, and these may
+/// be kept for a later call on another thread.
+struct ProjectGeometries {
+    GeosContext geos;  // first, so destroyed after the geometries it made
+    FeatureGeometries buildings;
+    FeatureGeometries green;
+
+    ProjectGeometries(std::size_t buildingCount, std::size_t greenCount, bool dense);
+};
+
+/// Sparse ProjectGeometries kept between calls (the layers must not change meanwhile), each
+/// lent to one thread at a time; a new one is made when all are lent.
+class GeometryCachePool {
+public:
+    GeometryCachePool(std::size_t buildingCount, std::size_t greenCount);
+
+    std::unique_ptr<ProjectGeometries> borrow();
+    void giveBack(std::unique_ptr<ProjectGeometries> cache);
+
+private:
+    std::size_t m_buildingCount = 0;
+    std::size_t m_greenCount = 0;
+    std::mutex m_mutex;
+    std::vector<std::unique_ptr<ProjectGeometries>> m_idle;
 };
 
 /// A parcel's boundary segments under an R-tree.

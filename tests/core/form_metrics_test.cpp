@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cmath>
+#include <thread>
 #include <vector>
 
 namespace greenrenew::core {
@@ -380,6 +382,32 @@ TEST(FormMetrics, CalculatorRecomputesAnEditedParcel)
     EXPECT_NEAR(both[0].buildingDensity, 0.01, kTolerance);
     EXPECT_EQ(both[1].buildingCount, 0);
     EXPECT_NEAR(both[1].areaM2, 10000, kTolerance);  // 100 x 100
+}
+
+TEST(FormMetrics, CalculatorKeepsFootprintsAcrossCallsAndThreads)
+{
+    // The footprints converted by one call are lent to the next ones, on other threads too;
+    // each call must still see 200 m2 of the building 150..170 x 0..10 in the 200 x 100
+    // parcel (density 0.01) and none in the 100 x 100 one.
+    Project project = projectWith({parcel(1, box(0, 0, 100, 100))},
+                                  {building(1, box(150, 0, 170, 10), 1.0)});
+    const FormMetricsCalculator calculator(project);
+    const Parcel edited = parcel(1, box(0, 0, 200, 100));
+    std::atomic<int> wrong{0};
+    auto editRepeatedly = [&] {
+        for (int round = 0; round < 20; ++round) {
+            const std::vector<FormMetrics> both = calculator.compute({&edited,
+                                                                      &project.parcels[0]});
+            if (std::abs(both[0].footprintM2 - 200) > kTolerance || both[1].buildingCount != 0)
+                ++wrong;
+            if (calculator.compute(edited).buildingCount != 1)
+                ++wrong;
+        }
+    };
+    std::thread other(editRepeatedly);
+    editRepeatedly();
+    other.join();
+    EXPECT_EQ(wrong, 0);
 }
 
 TEST(FormMetrics, MissingParameterIsReported)
