@@ -13,6 +13,7 @@
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
+#include <QPainterPath>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
@@ -172,9 +173,13 @@ QRectF drawMapSheet(QPainter& painter, const QRectF& page, double pxPerMm,
         const QFont labelFont = mapFont(10 * unit);
         painter.save();
         painter.setClipRect(mapRect);
+        std::vector<QPainterPath> annotated;
+        for (const core::Annotation& annotation : sheet.annotations)
+            annotated.push_back(annotationShape(view, annotation, unit));
         drawPlacedLabels(painter,
-            placeParcelLabels(view, project, labelFont, 1.2 * unit, sheet.labelIds), labelFont,
-            1.2 * unit);
+            labelsClearOf(placeParcelLabels(view, project, labelFont, 1.2 * unit, sheet.labelIds),
+                annotated),
+            labelFont, 1.2 * unit);
         painter.restore();
     }
     if (!sheet.annotations.empty()) {

@@ -103,6 +103,16 @@ std::vector<PlacedLabel> placeParcelLabels(
     return placed;
 }
 
+std::vector<PlacedLabel> labelsClearOf(
+    std::vector<PlacedLabel> labels, const std::vector<QPainterPath>& covered)
+{
+    std::erase_if(labels, [&covered](const PlacedLabel& label) {
+        return std::any_of(covered.begin(), covered.end(),
+            [&label](const QPainterPath& area) { return area.intersects(label.box); });
+    });
+    return labels;
+}
+
 void drawPlacedLabels(
     QPainter& painter, const std::vector<PlacedLabel>& labels, const QFont& font, double halo)
 {

@@ -13,6 +13,7 @@
 #include <vector>
 
 class QPainter;
+class QPainterPath;
 
 namespace greenrenew::render {
 
@@ -34,6 +35,11 @@ QString parcelLabelText(const core::Parcel& parcel, bool useIds);
 /// Places one label per parcel in VIEW with FONT (pixel sized), halo HALO pixels wide.
 std::vector<PlacedLabel> placeParcelLabels(
     const MapView& view, const core::Project& project, const QFont& font, double halo, bool useIds);
+
+/// LABELS without those whose box touches one of COVERED (device-space areas): the designer
+/// placed the annotations there, so a parcel label under one gives way to it.
+std::vector<PlacedLabel> labelsClearOf(
+    std::vector<PlacedLabel> labels, const std::vector<QPainterPath>& covered);
 
 /// Draws LABELS in black with a white halo, so they read over every fill.
 void drawPlacedLabels(
