@@ -100,9 +100,14 @@ TEST(ReportOutput, ExportedMapHasThePaperSizeAndTheAnnotations)
     note.position = core::Point(160, 80);
     note.target = core::Point(150, 50);
     note.text = "Pocket park here";
+    core::Annotation label = note;
+    label.id = 2;
+    label.kind = core::AnnotationKind::Text;
+    label.position = core::Point(250, 80);
+    label.text = "Shared garden";
 
     QTemporaryDir dir;
-    OutputActions output(&window, window.canvas(), [&] { return std::vector{note}; },
+    OutputActions output(&window, window.canvas(), [&] { return std::vector{note, label}; },
                          [] { return QStringLiteral("Three parcels"); });
     MapExportChoice choice;
     choice.format = render::ExportFormat::Png;
@@ -124,6 +129,9 @@ TEST(ReportOutput, ExportedMapHasThePaperSizeAndTheAnnotations)
     ASSERT_EQ(pages.size(), 1);
     EXPECT_TRUE(pages[0].contains(QStringLiteral("Pocket park here"))) << pages[0].toStdString();
     EXPECT_TRUE(pages[0].contains(QStringLiteral("Three parcels")));
+    // Haloed texts (a text annotation, parcel labels) are text in the PDF, not outlines.
+    EXPECT_TRUE(pages[0].contains(QStringLiteral("Shared garden")));
+    EXPECT_TRUE(pages[0].contains(QStringLiteral("地块 1"))) << pages[0].toStdString();
 
     // A title typed in the dialog replaces the district's name on the sheet.
     choice.title = QStringLiteral("Pocket parks, phase 1");

@@ -31,9 +31,10 @@ void drawHaloText(
     painter.setPen(QPen(Qt::white, 2.4 * unit, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter.setBrush(Qt::NoBrush);
     painter.drawPath(path);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(kInk);
-    painter.drawPath(path);
+    // The letters as text over their outlined halo, so an exported PDF or SVG can be searched.
+    painter.setPen(kInk);
+    painter.setFont(font);
+    painter.drawText(baseline, text);
 }
 
 void drawArrow(QPainter& painter, const QPointF& tail, const QPointF& head, double unit)

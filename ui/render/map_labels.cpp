@@ -125,9 +125,12 @@ void drawPlacedLabels(
     painter.setPen(QPen(Qt::white, 2 * halo, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter.setBrush(Qt::NoBrush);
     painter.drawPath(path);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(Qt::black);
-    painter.drawPath(path);
+    // The letters themselves as text, not outlines: a PDF or SVG sheet keeps them selectable
+    // and searchable; only the halo is a path.
+    painter.setPen(Qt::black);
+    painter.setFont(font);
+    for (const PlacedLabel& label : labels)
+        painter.drawText(label.baseline, label.text);
     painter.restore();
 }
 
