@@ -818,6 +818,10 @@
         <source>Extent:</source>
         <translation>范围：</translation>
     </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
 </context>
 <context>
     <name>greenrenew::ui::OutputActions</name>
@@ -840,14 +844,6 @@
     <message>
         <source>Print Report</source>
         <translation>打印报告</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>报告</translation>
-    </message>
-    <message>
-        <source>Language:</source>
-        <translation>语言：</translation>
     </message>
     <message>
         <source>Cannot print the report: %1</source>
@@ -1359,6 +1355,43 @@
     <message>
         <source>The project &quot;%1&quot; has edits that are not saved. Save them before going on?</source>
         <translation>项目“%1”有未保存的编辑。继续之前是否保存？</translation>
+    </message>
+</context>
+<context>
+    <name>greenrenew::ui::ReportPrintTab</name>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>No parcel pages</source>
+        <translation>不含地块页</translation>
+    </message>
+    <message>
+        <source>A page for every parcel</source>
+        <translation>每个地块一页</translation>
+    </message>
+    <message numerus="yes">
+        <source>A page for each selected parcel (%n)</source>
+        <translation>
+            <numerusform>每个选中地块一页（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Parcel pages:</source>
+        <translation>地块页：</translation>
+    </message>
+    <message>
+        <source>Whole district</source>
+        <translation>整个片区</translation>
+    </message>
+    <message>
+        <source>Report for:</source>
+        <translation>报告范围：</translation>
     </message>
 </context>
 <context>
