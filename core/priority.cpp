@@ -219,6 +219,14 @@ DemonstrationSuggestion suggestDemonstration(
         }
     }
     const std::size_t neighbourCount = seed < neighbours.size() ? neighbours[seed].size() : 0;
+    suggestion.seedScore = scores[seed];
+    suggestion.topScore = topScore;
+    suggestion.seedReductionT = reductionsT[seed];
+    suggestion.topReductionT = topReduction;
+    suggestion.seedNeighbourScore = around[seed];
+    suggestion.topNeighbourScore = topAround;
+    suggestion.neighbourCount = neighbourCount;
+    suggestion.joinedCount = joined;
     suggestion.reasoning =
         "parcel " + std::to_string(suggestion.seedParcelId) + " has the highest demonstration "
         "value " + fixed(best, 3) + " = " + fixed(rule.weightPriority, 2) + " x priority " +

@@ -53,6 +53,12 @@ struct DemonstrationSuggestion {
     double clusterReductionT = 0;  // achievable reduction of the cluster, tCO2e per year
     double seedValue = 0;          // the demonstration value that chose the seed
     std::string reasoning;         // the numbers behind the choice, in English
+    // The same numbers as figures, so a report can say them in its own language.
+    double seedScore = 0, topScore = 0;              // priority score: seed's and largest
+    double seedReductionT = 0, topReductionT = 0;    // achievable reduction, tCO2e per year
+    double seedNeighbourScore = 0, topNeighbourScore = 0; // neighbours' priority score
+    std::size_t neighbourCount = 0;  // parcels within the rule's gap of the seed
+    std::size_t joinedCount = 0;     // of them, those joining the cluster
 };
 
 struct DemonstrationRule {

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <set>
 
 namespace greenrenew::gis {
@@ -107,6 +108,8 @@ bool createParcelFields(OGRLayer* layer, const Schema& schema)
         {"co2_total_t", OFTReal},        {"leading_category", OFTString},
         {"interventions", OFTString},    {"priority_score", OFTReal},
         {"priority_rank", OFTInteger},
+        // "seed" or "cluster" of the suggested demonstration (docs/priorities.md), else null.
+        {"demonstration", OFTString},
         // The grid factor the ledger used, cited with every parcel (issue 6).
         {"grid_factor_key", OFTString},  {"grid_factor_kg_per_kwh", OFTReal},
         {"grid_factor_source", OFTString},
@@ -114,6 +117,18 @@ bool createParcelFields(OGRLayer* layer, const Schema& schema)
     for (const Field& field : trailing)
         ok = ok && addField(layer, field.name, field.type);
     return ok;
+}
+
+/// The part PARCEL plays in the suggested demonstration: "seed", "cluster" or none.
+const char* demonstrationRole(const core::DemonstrationSuggestion& demo, core::FeatureId parcel)
+{
+    if (!demo.found)
+        return nullptr;
+    if (parcel == demo.seedParcelId)
+        return "seed";
+    const auto& cluster = demo.clusterParcelIds;
+    return std::find(cluster.begin(), cluster.end(), parcel) != cluster.end() ? "cluster"
+                                                                                : nullptr;
 }
 
 std::string joined(const std::vector<std::string>& items)
@@ -216,6 +231,9 @@ std::optional<Error> writeParcels(GDALDataset& dataset, OGRSpatialReference* srs
             setCarbonFields(*feature, result.carbon);
             feature->SetField("priority_score", result.priorityScore);
             feature->SetField("priority_rank", result.priorityRank);
+            const char* role = demonstrationRole(analysis.demonstration, parcel.id);
+            if (role != nullptr)
+                feature->SetField("demonstration", role);
         }
         OGRMultiPolygon geometry = detail::toOgr(parcel.geometry);
         feature->SetGeometry(&geometry);

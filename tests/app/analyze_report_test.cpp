@@ -63,9 +63,9 @@ void checkSampleReport(const QString& language, const QString& tableTitle,
     const QStringList pages = pdfPages(path);
 
     // Cover, contents, overview map, method, four type pages, the table of 173 parcels at 49
-    // rows a page (4 pages, "(1/4)" to "(4/4)") and 10 appendix pages; every page was rendered
-    // with pdftoppm and looked at on 2026-12-04.
-    ASSERT_EQ(pages.size(), 22);
+    // rows a page (4 pages, "(1/4)" to "(4/4)"), the priorities page and 10 appendix pages;
+    // every page was rendered with pdftoppm and looked at on 2026-12-04.
+    ASSERT_EQ(pages.size(), 23);
     EXPECT_TRUE(pages[8].contains(tableTitle + QStringLiteral(" (1/4)"))) << pages[8].toStdString();
     EXPECT_TRUE(pages[11].contains(tableTitle + QStringLiteral(" (4/4)")));
 
@@ -106,8 +106,8 @@ TEST(AnalyzeReport, EnglishAppendixKeepsChineseOnlyInBracketsBesideEnglish)
     QTemporaryDir out;
     ASSERT_TRUE(analyzeSample(out, QStringLiteral("en")));
     const QStringList pages = pdfPages(out.filePath(QStringLiteral("report.pdf")));
-    ASSERT_EQ(pages.size(), 22);
-    QString appendix = pages.mid(12).join(QLatin1Char(' '));
+    ASSERT_EQ(pages.size(), 23);
+    QString appendix = pages.mid(13).join(QLatin1Char(' '));
     ASSERT_TRUE(appendix.contains(QStringLiteral("Appendix: sources and factors (1/10)")));
     ASSERT_TRUE(appendix.contains(QStringLiteral("民用建筑能耗标准")));  // the check can see Han
     // Brackets nest ("(Environmental Science, 环境科学 36(9):3515)"): innermost first.
@@ -122,7 +122,7 @@ TEST(AnalyzeReport, EnglishAppendixKeepsChineseOnlyInBracketsBesideEnglish)
 
     QTemporaryDir zhOut;
     ASSERT_TRUE(analyzeSample(zhOut, QStringLiteral("zh")));
-    const QString zh = pdfPages(zhOut.filePath(QStringLiteral("report.pdf"))).mid(12).join(u' ');
+    const QString zh = pdfPages(zhOut.filePath(QStringLiteral("report.pdf"))).mid(13).join(u' ');
     EXPECT_TRUE(zh.contains(QStringLiteral("附录：来源与系数 (1/10)")));
     EXPECT_TRUE(zh.contains(QStringLiteral("方法参数")));
     EXPECT_FALSE(zh.contains(QStringLiteral("Method parameters")));

@@ -133,6 +133,15 @@ TEST(PriorityTest, SuggestsTheDemonstrationCluster)
     EXPECT_EQ(suggestion.clusterParcelIds, (std::vector<FeatureId>{12, 11, 13}));
     EXPECT_NEAR(suggestion.clusterReductionT, 35, kTolerance);
     EXPECT_NE(suggestion.reasoning.find("parcel 12"), std::string::npos);
+    // The terms of B's value, as the comment above works them out.
+    EXPECT_NEAR(suggestion.seedScore, 0.4, kTolerance);
+    EXPECT_NEAR(suggestion.topScore, 0.6, kTolerance);
+    EXPECT_NEAR(suggestion.seedReductionT, 20, kTolerance);
+    EXPECT_NEAR(suggestion.topReductionT, 20, kTolerance);
+    EXPECT_NEAR(suggestion.seedNeighbourScore, 0.8, kTolerance);
+    EXPECT_NEAR(suggestion.topNeighbourScore, 0.8, kTolerance);
+    EXPECT_EQ(suggestion.neighbourCount, 2U);
+    EXPECT_EQ(suggestion.joinedCount, 2U);
 }
 
 // P0 compact_density serious: 0.05. P1 and P2 bicycle_use serious: 0.125 each; P2 can save

@@ -100,7 +100,11 @@ TEST(ResultsWriter, WritesTheSchemaAndReadsBack)
 {
     QTemporaryDir dir;
     const QString path = dir.path() + QStringLiteral("/results.gpkg");
-    auto written = gis::writeResults(smallProject(), smallAnalysis(), path);
+    core::Analysis analysis = smallAnalysis();
+    analysis.demonstration.found = true;
+    analysis.demonstration.seedParcelId = 42;
+    analysis.demonstration.clusterParcelIds = {42};
+    auto written = gis::writeResults(smallProject(), analysis, path);
     ASSERT_TRUE(written.ok()) << written.error().describe();
     EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
               QStringList{QStringLiteral("results.gpkg")});
@@ -141,6 +145,7 @@ TEST(ResultsWriter, WritesTheSchemaAndReadsBack)
     EXPECT_STREQ(feature->GetFieldAsString("interventions"),
                  "rooftop_pv (1200.0 m2, 35.25 t/yr)");
     EXPECT_EQ(feature->GetFieldAsInteger("priority_rank"), 1);
+    EXPECT_STREQ(feature->GetFieldAsString("demonstration"), "seed");
     const OGRGeometry* geometry = feature->GetGeometryRef();
     ASSERT_NE(geometry, nullptr);
     EXPECT_EQ(wkbFlatten(geometry->getGeometryType()), wkbMultiPolygon);

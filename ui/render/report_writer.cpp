@@ -2,6 +2,7 @@
 
 #include "ui/render/map_renderer.h"
 #include "ui/render/report_page.h"
+#include "ui/render/report_priorities.h"
 #include "ui/render/report_scenarios.h"
 #include "ui/render/report_sections.h"
 #include "ui/render/report_summary.h"
@@ -87,6 +88,9 @@ public:
             contents.push_back({ tr("地块图册", "Parcel atlas"), next });
             next += static_cast<int>(atlas.size());
         }
+        const bool priorityPage = m_options.priorities && priorityPageAvailable(m_project);
+        if (priorityPage)
+            contents.push_back({ prioritySectionTitle(m_lang), next++ });
         if (!m_options.scenarios.empty())
             contents.push_back({ scenarioSectionTitle(m_lang), next });
         for (const core::ScenarioEvaluation& scenario : m_options.scenarios)
@@ -107,6 +111,10 @@ public:
         for (std::size_t index : atlas) {
             startPage();
             drawParcelPage(*m_frame, m_project, m_analysis, index);
+        }
+        if (priorityPage) {
+            startPage();
+            drawPriorityPage(*m_frame, m_project, m_analysis);
         }
         for (std::size_t i = 0; i < m_options.scenarios.size(); ++i) {
             startPage();
@@ -527,6 +535,7 @@ ReportOptions typeReportOptions(const ReportOptions& options)
     typeOptions.renewalType.reset();
     typeOptions.pageParcels.clear();
     typeOptions.scenarios.clear();
+    typeOptions.priorities = false;
     const QString typeLabel = renewalTypeLabel(*options.renewalType, options.language);
     typeOptions.title = (options.title.isEmpty()
                                 ? pick(options.language, QStringLiteral("绿色低碳微更新评估报告"),

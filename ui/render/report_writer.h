@@ -34,12 +34,17 @@ struct ReportOptions {
     /// Scenarios evaluated on the whole district: one page each in the section "Scenarios and
     /// implementation plan" before the appendix; none: no such section.
     std::vector<core::ScenarioEvaluation> scenarios;
+    /// Adds the page "Renewal priorities and demonstration" (weights, suggested demonstration,
+    /// ranking) before the scenarios. Left out of a report for one renewal type, whose parcels
+    /// are ranked and clustered with the whole district's.
+    bool priorities = true;
 };
 
 /// Writes the report as an A4 portrait PDF (300 dpi): cover, contents (with page numbers),
 /// overview map, method in brief with a summary per renewal type, one page per renewal type
 /// that has parcels (figures against limits, ledger and ratings as a table and charts), the
-/// parcel table (headers repeated on every page), atlas pages, and the appendix of sources and
+/// parcel table (headers repeated on every page), atlas pages, the page of renewal priorities
+/// and the suggested demonstration, the scenarios, and the appendix of sources and
 /// factors (every parameter with value, unit, year, source and note; unverified ones marked).
 /// Every text from the data set is drawn as plain text. Returns the number of pages written.
 /// The file is replaced only once the whole report has been written.
