@@ -14,6 +14,7 @@
 #include <QRectF>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -28,6 +29,14 @@ namespace greenrenew::render::detail {
 constexpr double kMinFeaturePx = 1.0;
 /// Consecutive vertices closer than this on the device (each axis) are drawn as one.
 constexpr double kMinVertexStepPx = 0.5;
+
+/// Features drawn between two looks at the cancel flag: a few milliseconds of drawing at most.
+constexpr std::size_t kCancelCheckEvery = 256;
+
+inline bool cancelled(const std::atomic<bool>* cancel)
+{
+    return cancel && cancel->load(std::memory_order_relaxed);
+}
 
 struct Bounds {
     double minX = std::numeric_limits<double>::max();
@@ -145,26 +154,33 @@ inline LayerCandidates candidatesOf(const MapView& view, const MapOptions& optio
     const MapIndex& index = *options.index;
     const QRectF& world = view.visibleWorld();
     const double pixel = kMinFeaturePx / view.scale();
-    candidates.parcels = index.query(MapIndex::Layer::Parcels, world, pixel);
-    candidates.buildings = index.query(MapIndex::Layer::Buildings, world, pixel);
-    candidates.green = index.query(MapIndex::Layer::Green, world, pixel);
-    candidates.streets = index.query(MapIndex::Layer::Streets, world, pixel);
-    candidates.facilities = index.query(MapIndex::Layer::Facilities, world, 0);
+    // A cancelled drawing looks at no more layers: each empty list draws nothing.
+    const auto query = [&](MapIndex::Layer layer, double minSize) -> Candidates {
+        if (cancelled(options.cancel))
+            return std::vector<std::uint32_t>();
+        return index.query(layer, world, minSize);
+    };
+    candidates.parcels = query(MapIndex::Layer::Parcels, pixel);
+    candidates.buildings = query(MapIndex::Layer::Buildings, pixel);
+    candidates.green = query(MapIndex::Layer::Green, pixel);
+    candidates.streets = query(MapIndex::Layer::Streets, pixel);
+    candidates.facilities = query(MapIndex::Layer::Facilities, 0);
     return candidates;
 }
 
-/// Calls EACH with every position of FEATURES that CANDIDATES names, or with all.
+/// Calls EACH with every position of FEATURES that CANDIDATES names, or with all; stops early
+/// once CANCEL is set.
 template <typename Features, typename Each>
-void forCandidates(const Features& features, const Candidates& candidates, Each each)
+void forCandidates(const Features& features, const Candidates& candidates, Each each,
+    const std::atomic<bool>* cancel = nullptr)
 {
-    if (!candidates) {
-        for (std::size_t i = 0; i < features.size(); ++i)
-            each(i);
-        return;
-    }
-    for (std::uint32_t i : *candidates) {
+    const std::size_t count = candidates ? candidates->size() : features.size();
+    for (std::size_t n = 0; n < count; ++n) {
+        if (n % kCancelCheckEvery == 0 && cancelled(cancel))
+            return;
+        const std::size_t i = candidates ? (*candidates)[n] : n;
         if (i < features.size())
-            each(static_cast<std::size_t>(i));
+            each(i);
     }
 }
 

@@ -45,6 +45,11 @@ const QColor kFacilityFill(0x1A, 0x1A, 0x1A);
 const QColor kSelectedOuter(0x00, 0x00, 0x00);
 const QColor kSelectedInner(0xFF, 0xD4, 0x00);
 
+/// How far a symbol reaches beyond its feature, in symbol units: the selection's 5-unit
+/// outline, the facilities' 2.45-unit dots and the major streets' 4.6-unit casing reach at
+/// most half of 5 units out; twice that to be safe.
+constexpr double kSymbolReachUnits = 5.0;
+
 /// Share of the parcels' extent added on each side when no extent is given.
 constexpr double kExtentMargin = 0.05;
 QRectF parcelsExtent(const core::Project& project)
@@ -75,15 +80,40 @@ bool isMajorStreet(const std::string& highway)
     return kMajor.count(highway) != 0;
 }
 
+/// Fill of each parcel: the colours given in the options, else the theme's class.
+class ParcelColours {
+public:
+    ParcelColours(const MapOptions& options, const ThemeClassifier* classifier)
+        : m_given(options.parcelColours.get()), m_classifier(classifier)
+    {
+    }
+    /// Null for a parcel without a given colour (one added since they were computed).
+    std::optional<QColor> of(std::size_t parcel) const
+    {
+        if (!m_given)
+            return m_classifier->colorOf(parcel);
+        if (parcel < m_given->size())
+            return (*m_given)[parcel];
+        return std::nullopt;
+    }
+
+private:
+    const std::vector<QColor>* m_given;
+    const ThemeClassifier* m_classifier;
+};
+
 void drawParcelFills(QPainter& painter, const MapView& view, const core::Project& project,
-    const ThemeClassifier& classifier, const Candidates& candidates)
+    const ParcelColours& colours, const Candidates& candidates, const MapOptions& options)
 {
     painter.setPen(Qt::NoPen);
     forCandidates(project.parcels, candidates, [&](std::size_t i) {
-        painter.setBrush(classifier.colorOf(i));
+        const std::optional<QColor> colour = colours.of(i);
+        if (!colour)
+            return;
+        painter.setBrush(*colour);
         forVisiblePolygons(view, project.parcels[i].geometry,
             [&](const QPainterPath& path) { painter.drawPath(path); });
-    });
+    }, options.cancel);
 }
 
 void drawGreenAndBuildings(QPainter& painter, const MapView& view, const core::Project& project,
@@ -95,7 +125,7 @@ void drawGreenAndBuildings(QPainter& painter, const MapView& view, const core::P
         painter.setBrush(kGreenFill);
         forCandidates(project.green, candidates.green, [&](std::size_t i) {
             forVisiblePolygons(view, project.green[i].geometry, drawPath);
-        });
+        }, options.cancel);
     }
 
     if (!options.showBuildings)
@@ -104,11 +134,11 @@ void drawGreenAndBuildings(QPainter& painter, const MapView& view, const core::P
     painter.setBrush(kBuildingFill);
     forCandidates(project.buildings, candidates.buildings, [&](std::size_t i) {
         forVisiblePolygons(view, project.buildings[i].footprint, drawPath);
-    });
+    }, options.cancel);
 }
 
 void drawStreets(QPainter& painter, const MapView& view, const core::Project& project, double unit,
-    const Candidates& candidates)
+    const Candidates& candidates, const std::atomic<bool>* cancel)
 {
     // Two passes, casing then fill, so crossings read as joined streets.
     for (int pass = 0; pass < 2; ++pass) {
@@ -136,19 +166,19 @@ void drawStreets(QPainter& painter, const MapView& view, const core::Project& pr
                 addSimplified(path, view, line);
                 painter.drawPath(path);
             }
-        });
+        }, cancel);
     }
 }
 
 void drawParcelOutlines(QPainter& painter, const MapView& view, const core::Project& project,
-    double unit, const Candidates& candidates)
+    double unit, const Candidates& candidates, const std::atomic<bool>* cancel)
 {
     painter.setPen(QPen(kParcelOutline, 0.7 * unit));
     painter.setBrush(Qt::NoBrush);
     forCandidates(project.parcels, candidates, [&](std::size_t i) {
         forVisiblePolygons(view, project.parcels[i].geometry,
             [&](const QPainterPath& path) { painter.drawPath(path); });
-    });
+    }, cancel);
 }
 
 bool rasterDevice(const QPainter& painter)
@@ -175,7 +205,7 @@ QImage facilityDot(double radius, double penWidth, qreal ratio)
 }
 
 void drawFacilities(QPainter& painter, const MapView& view, const core::Project& project,
-    double unit, const Candidates& candidates)
+    double unit, const Candidates& candidates, const std::atomic<bool>* cancel)
 {
     const double radius = 2.2 * unit;
     const double penWidth = 0.5 * unit;
@@ -191,7 +221,7 @@ void drawFacilities(QPainter& painter, const MapView& view, const core::Project&
             const core::Point& point = project.facilities[i].location;
             if (world.contains(point.x(), point.y()))
                 painter.drawImage(view.toDevice(point.x(), point.y()) - centre, dot);
-        });
+        }, cancel);
         return;
     }
     painter.setPen(QPen(Qt::white, penWidth));
@@ -200,7 +230,7 @@ void drawFacilities(QPainter& painter, const MapView& view, const core::Project&
         const core::Point& point = project.facilities[i].location;
         if (world.contains(point.x(), point.y()))
             painter.drawEllipse(view.toDevice(point.x(), point.y()), radius, radius);
-    });
+    }, cancel);
 }
 
 void drawSelection(QPainter& painter, const MapView& view, const core::Project& project,
@@ -267,21 +297,34 @@ void drawMap(QPainter& painter, const QRectF& target, const core::Project& proje
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.fillRect(target, Qt::white);
 
-    const ThemeClassifier classifier(options.theme, analysis, options.language);
-    const LayerCandidates candidates = candidatesOf(view, options);
-    if (options.showParcels)
-        drawParcelFills(painter, view, project, classifier, candidates.parcels);
-    drawGreenAndBuildings(painter, view, project, unit, options, candidates);
-    if (options.showStreets)
-        drawStreets(painter, view, project, unit, candidates.streets);
-    drawParcelOutlines(painter, view, project, unit, candidates.parcels);
-    if (options.showFacilities)
-        drawFacilities(painter, view, project, unit, candidates.facilities);
-    drawSelection(painter, view, project, options, unit);
+    // Given colours spare reading the analysis (a drawing in another thread must not: edits
+    // change it in place); the legend still needs the classes.
+    std::optional<ThemeClassifier> classifier;
+    if (!options.parcelColours || options.legend)
+        classifier.emplace(options.theme, analysis, options.language);
+    const ParcelColours colours(options, classifier ? &*classifier : nullptr);
+    // Only what reaches into the painter's clip is looked at (with the symbols' reach around
+    // it), so a part of the picture costs its share; inside the clip the picture is the same.
+    const QRectF window = painter.clipBoundingRect();
+    const double reach = kSymbolReachUnits * unit + 1;
+    const MapView features = view.narrowedTo(window.adjusted(-reach, -reach, reach, reach));
+    if (!features.visibleWorld().isEmpty()) {
+        const LayerCandidates candidates = candidatesOf(features, options);
+        if (options.showParcels)
+            drawParcelFills(painter, features, project, colours, candidates.parcels, options);
+        drawGreenAndBuildings(painter, features, project, unit, options, candidates);
+        if (options.showStreets)
+            drawStreets(painter, features, project, unit, candidates.streets, options.cancel);
+        drawParcelOutlines(painter, features, project, unit, candidates.parcels, options.cancel);
+        if (options.showFacilities)
+            drawFacilities(painter, features, project, unit, candidates.facilities,
+                options.cancel);
+        drawSelection(painter, features, project, options, unit);
+    }
 
     if (options.legend) {
-        drawLegend(painter, target, unit, classifier.title(),
-            fullLegend(project, analysis, options, classifier));
+        drawLegend(painter, target, unit, classifier->title(),
+            fullLegend(project, analysis, options, *classifier));
     }
     if (options.decorations) {
         drawScaleBar(painter, view, unit);

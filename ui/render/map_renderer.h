@@ -12,6 +12,8 @@
 #include <QRectF>
 #include <QString>
 
+#include <atomic>
+#include <memory>
 #include <vector>
 
 class QPainter;
@@ -47,6 +49,13 @@ struct MapOptions {
     /// only the features in the view and at least a pixel large are looked at; without it
     /// every feature is, with the same picture.
     const MapIndex* index = nullptr;
+    /// Fill of each parcel (project order), worked out beforehand: the parcels are then
+    /// coloured without reading the analysis, which a drawing in another thread must not do
+    /// (edits change it in place). Null: from the theme and the analysis.
+    std::shared_ptr<const std::vector<QColor>> parcelColours;
+    /// Set from another thread to stop drawing within a few hundred features (the picture is
+    /// then unfinished; the canvas throws it away).
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 /// Colour of a carbon-source category on every map and chart.
@@ -54,7 +63,8 @@ QColor categoryColor(core::Category category);
 /// Category name on screen in the given language.
 QString categoryLabel(core::Category category, const QString& language);
 
-/// Draws the map into TARGET (device coordinates of PAINTER).
+/// Draws the map into TARGET (device coordinates of PAINTER). Only the features that reach
+/// into the painter's clip are looked at: a clipped part costs its share of the whole.
 void drawMap(QPainter& painter, const QRectF& target, const core::Project& project,
     const core::Analysis& analysis, const MapOptions& options);
 

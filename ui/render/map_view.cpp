@@ -25,4 +25,15 @@ MapView::MapView(const QRectF& extent, const QRectF& target)
         m_centreX - visibleWidth / 2, m_centreY - visibleHeight / 2, visibleWidth, visibleHeight);
 }
 
+MapView MapView::narrowedTo(const QRectF& device) const
+{
+    MapView narrowed = *this;
+    const QRectF world(QPointF(m_centreX + (device.left() - m_originX) / m_scale,
+                               m_centreY - (device.bottom() - m_originY) / m_scale),
+                       QPointF(m_centreX + (device.right() - m_originX) / m_scale,
+                               m_centreY - (device.top() - m_originY) / m_scale));
+    narrowed.m_visible = m_visible.intersected(world);
+    return narrowed;
+}
+
 } // namespace greenrenew::render

@@ -22,6 +22,9 @@ public:
     const QRectF& target() const { return m_target; }
     /// The part of the world the whole target shows (wider than the extent on one axis).
     const QRectF& visibleWorld() const { return m_visible; }
+    /// The same mapping, with the visible world narrowed to what DEVICE (a rectangle of the
+    /// target) shows: features outside it are not looked at, the picture inside is the same.
+    MapView narrowedTo(const QRectF& device) const;
 
 private:
     QRectF m_target;
