@@ -5,12 +5,15 @@
 // (updateDistrict: every parcel re-assessed when the district's residents moved, priorities
 // ranked again). Not a test: run it by hand on the generated city (README.md).
 //
-//   edit_refresh_benchmark DATA [--repeat N] [--edits K] [--theme far]
+//   edit_refresh_benchmark DATA [--repeat N] [--edits K] [--theme far] [--csv FILE]
+//                               [--csv-edited FILE]
 //
 // --repeat N tiles the loaded project N times in memory (tile_city.h, every layer), --edits K
 // edits the first K parcels of the middle tile in turn (default 50): corner 0 of each moved
 // 0.5 m east (core::moveVertex), refreshed and timed, then put back (not timed). --theme far
 // colours by the graduated FAR instead of the desktop's default theme (leading category).
+// --csv writes every parcel's results of the full analysis (results_csv.h), --csv-edited those
+// kept by the edit path after the last edit was put back: the two files should be identical.
 
 #include "core/analysis.h"
 #include "core/incremental_analysis.h"
@@ -19,6 +22,7 @@
 
 #include "load_project.h"
 #include "process_clock.h"
+#include "results_csv.h"
 #include "tile_city.h"
 
 #include <algorithm>
@@ -52,6 +56,8 @@ struct Options {
     std::size_t repeat = 1;
     std::size_t edits = 50;
     render::MapTheme theme;
+    std::string csvPath;
+    std::string editedCsvPath;
 };
 
 Options parse(int argc, char** argv)
@@ -65,6 +71,10 @@ Options parse(int argc, char** argv)
             options.edits = std::max<std::size_t>(1, std::stoul(argv[++i]));
         else if (arg == "--theme" && i + 1 < argc && std::string(argv[++i]) == "far")
             options.theme = {render::ThemeKind::Metric, {}, render::ThemeMetric::Far};
+        else if (arg == "--csv" && i + 1 < argc)
+            options.csvPath = argv[++i];
+        else if (arg == "--csv-edited" && i + 1 < argc)
+            options.editedCsvPath = argv[++i];
     }
     return options;
 }
@@ -123,7 +133,8 @@ void printRefresh(const char* what, const Refresh& refresh)
 int main(int argc, char** argv)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: %s DATA [--repeat N] [--edits K] [--theme far]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s DATA [--repeat N] [--edits K] [--theme far] "
+                             "[--csv FILE] [--csv-edited FILE]\n", argv[0]);
         return 2;
     }
     const Options options = parse(argc, argv);
@@ -144,6 +155,8 @@ int main(int argc, char** argv)
                 project.facilities.size());
     std::printf("full analysis %.1f s cpu / %.1f s wall\n", processCpuSeconds() - cpuStart,
                 secondsSince(start));
+    if (!options.csvPath.empty() && !greenrenew::bench::writeResultsCsv(options.csvPath, analysis))
+        return 1;
     start = Clock::now();
     cpuStart = processCpuSeconds();
     core::IncrementalAnalysis incremental(project);
@@ -171,5 +184,8 @@ int main(int argc, char** argv)
             return a.districtCpuMs < b.districtCpuMs;
         }));
     std::printf("peak memory %ld MB\n", peakMemoryMb());
+    if (!options.editedCsvPath.empty()
+        && !greenrenew::bench::writeResultsCsv(options.editedCsvPath, analysis))
+        return 1;
     return 0;
 }
