@@ -1,5 +1,6 @@
 #include "core/carbon_method.h"
 
+#include "core/detail/carbon_district_index.h"
 #include "core/detail/carbon_inputs.h"
 
 #include <algorithm>
@@ -215,6 +216,8 @@ CarbonDistrict carbonDistrict(const Project& project, const std::vector<FormMetr
     }
     for (const FormMetrics& metrics : form)
         district.residents += metrics.populationEst;
+    district.index = std::make_shared<const detail::CarbonDistrictIndex>(project,
+                                                                          district.cycleways);
     return district;
 }
 

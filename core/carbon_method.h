@@ -11,6 +11,7 @@
 #include "core/walk_access.h"
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -18,6 +19,10 @@
 #include <vector>
 
 namespace greenrenew::core {
+
+namespace detail {
+class CarbonDistrictIndex;
+}
 
 /// The four categories of the paper; None only names the leading category of a parcel that
 /// neither emits nor absorbs anything (no buildings, no occupants, no green).
@@ -129,9 +134,14 @@ struct CarbonDistrict {
     /// Residents of the district (sum of the parcels' estimates): the population the public
     /// green per person of GB 50180 Table 4.0.4 is counted for.
     double residents = 0;
+    /// The green spaces, parks and cycle ways indexed, and the park totals, made once by
+    /// carbonDistrict() so that each parcel's assessment reads only what lies near it. A
+    /// district put together by hand has none, and each assessment then makes its own.
+    std::shared_ptr<const detail::CarbonDistrictIndex> index;
 };
 
-/// The district figures of a project whose parcels have the given form metrics.
+/// The district figures of a project whose parcels have the given form metrics. The index
+/// stands for the project's green spaces and streets as they are now.
 CarbonDistrict carbonDistrict(const Project& project, const std::vector<FormMetrics>& form);
 
 /// The grid emission factor selected by carbon.grid.scope (1 province, 2 regional grid of the

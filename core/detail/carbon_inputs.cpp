@@ -1,8 +1,8 @@
 #include "core/detail/carbon_inputs.h"
 
+#include "core/detail/carbon_district_index.h"
 #include "core/detail/geos_context.h"
 
-#include <boost/geometry/algorithms/area.hpp>
 #include <boost/geometry/algorithms/distance.hpp>
 #include <boost/geometry/strategies/strategies.hpp>
 
@@ -24,10 +24,6 @@ constexpr std::initializer_list<const char*> kBusTypes = {"bus_stop", "public_tr
 constexpr std::initializer_list<const char*> kCollectionTypes = {"recycling_point",
     "waste_collection_point", "recycling",
     "waste_collection", "garbage_collection"};
-
-// Green-space kinds that are public parks (the import's taxonomy of the green layer).
-constexpr std::initializer_list<const char*> kParkKinds = {"park", "garden",
-                                                          "recreation_ground"};
 
 // A type counts as measured when the walk reached one, when the data hold one (then none
 // within the largest circle is a finding), or when a circle requires it (the walk stage
@@ -101,38 +97,69 @@ AccessDistance accessDistance(std::initializer_list<const char*> types, const Wa
     return access;
 }
 
-bool isParkKind(const std::string& kind)
+// Which parks count and how far each reaches (carbon.park_system.* of the parcel's type).
+struct ParkReachRule {
+    double smallMinM2 = 0;
+    double largeMinM2 = 0;
+    double smallReachM = 0;
+    double largeReachM = 0;
+
+    double reachM(double areaM2) const { return areaM2 >= largeMinM2 ? largeReachM : smallReachM; }
+};
+
+struct ParkFound {
+    std::size_t park = 0;  // position in the index's parks
+    double distanceM = 0;
+};
+
+// The park nearest in reaches among PARKS (positions in the index's parks, ascending): the
+// first in project order of those with the smallest distance / reach for its size.
+std::optional<Scored<ParkFound>> bestParkOf(const std::vector<std::size_t>& parks,
+                                            const Project& project, const Parcel& parcel,
+                                            const CarbonDistrictIndex& index,
+                                            const ParkReachRule& rule)
 {
-    return std::any_of(kParkKinds.begin(), kParkKinds.end(),
-                       [&](const char* park) { return kind == park; });
+    std::optional<Scored<ParkFound>> best;
+    for (std::size_t park : parks) {
+        const double area = index.parkAreaM2()[park];
+        if (area < rule.smallMinM2)
+            continue;
+        const GreenSpace& green = project.green[index.parkGreen()[park]];
+        const double distance = boost::geometry::distance(parcel.geometry, green.geometry);
+        const double ratio = distance / rule.reachM(area);
+        if (!best || ratio < best->score)
+            best = Scored<ParkFound>{{park, distance}, ratio};
+    }
+    return best;
 }
 
-void measureParks(const Project& project, const Parcel& parcel,
+void measureParks(const Project& project, const Parcel& parcel, const CarbonDistrictIndex& index,
                   const CarbonParameters& parameters, ParcelFacts& facts)
 {
     facts.greenLayerPresent = !project.green.empty();
-    const double smallMin = parameters.value("carbon.park_system.small_park_min_m2");
-    const double largeMin = parameters.value("carbon.park_system.large_park_min_m2");
-    const double smallReach = parameters.value("carbon.park_system.small_park_reach_m");
-    const double largeReach = parameters.value("carbon.park_system.large_park_reach_m");
+    ParkReachRule rule;
+    rule.smallMinM2 = parameters.value("carbon.park_system.small_park_min_m2");
+    rule.largeMinM2 = parameters.value("carbon.park_system.large_park_min_m2");
+    rule.smallReachM = parameters.value("carbon.park_system.small_park_reach_m");
+    rule.largeReachM = parameters.value("carbon.park_system.large_park_reach_m");
 
-    for (const GreenSpace& green : project.green) {
-        if (!isParkKind(green.kind))
-            continue;
-        const double area = std::abs(boost::geometry::area(green.geometry));
-        if (area < smallMin)
-            continue;
-        const double reach = area >= largeMin ? largeReach : smallReach;
-        const double distance = boost::geometry::distance(parcel.geometry, green.geometry);
-        const double ratio = distance / reach;
-        if (!facts.parkReachRatio || ratio < *facts.parkReachRatio) {
-            facts.parkReachRatio = ratio;
-            facts.parkHow = "park " + std::to_string(green.id) + " of "
-                            + std::to_string(static_cast<long>(std::lround(area)))
-                            + " m2 at " + std::to_string(static_cast<long>(std::lround(distance)))
-                            + " m (reach " + std::to_string(static_cast<long>(reach)) + " m)";
-        }
-    }
+    // Most parcels have a park within the larger reach: the search starts there.
+    const double largestReachM = std::max(rule.smallReachM, rule.largeReachM);
+    const std::optional<Scored<ParkFound>> nearest = bestOutward<ParkFound>(
+        index.parks(), vertexEnvelope(parcel.geometry), largestReachM, largestReachM,
+        [&](const std::vector<std::size_t>& parks) {
+            return bestParkOf(parks, project, parcel, index, rule);
+        });
+    if (!nearest)
+        return;
+    const std::size_t park = nearest->item.park;
+    const double area = index.parkAreaM2()[park];
+    facts.parkReachRatio = nearest->score;
+    facts.parkHow = "park " + std::to_string(project.green[index.parkGreen()[park]].id) + " of "
+                    + std::to_string(static_cast<long>(std::lround(area))) + " m2 at "
+                    + std::to_string(static_cast<long>(std::lround(nearest->item.distanceM)))
+                    + " m (reach " + std::to_string(static_cast<long>(rule.reachM(area)))
+                    + " m)";
 }
 
 // 40-year uptake of one green kind: the planting type whose keyword list
@@ -154,7 +181,7 @@ double plantingKgPerM2(const std::string& kind, const MethodConfig& config,
 // green spaces each count with their kind; the weights only mix the rates, the area booked
 // stays the form stage's union.
 double plantingTableRate(const Project& project, const Parcel& parcel,
-                         const CarbonParameters& parameters)
+                         const CarbonDistrictIndex& index, const CarbonParameters& parameters)
 {
     const double years = parameters.value("carbon.sink.planting.years");
     GeosContext& geos = threadGeosContext();
@@ -163,9 +190,15 @@ double plantingTableRate(const Project& project, const Parcel& parcel,
     double uptakeKg = 0;
     const GeosEnvelope parcelBox = parcelGeometry ? geos.envelope(parcelGeometry.get())
                                                   : GeosEnvelope{};
-    for (const GreenSpace& green : project.green) {
-        if (parcelBox.empty)
-            break;
+    // The index holds each green space's envelope as drawn, which holds its valid form's:
+    // the green spaces it leaves out could not pass the envelope test below.
+    const std::vector<std::size_t> near =
+        parcelBox.empty ? std::vector<std::size_t>{}
+                        : index.green().within(Box(Point(parcelBox.minX, parcelBox.minY),
+                                                   Point(parcelBox.maxX, parcelBox.maxY)),
+                                               0.0);
+    for (std::size_t position : near) {
+        const GreenSpace& green = project.green[position];
         const GeosGeometry greenGeometry = geos.validFromMultiPolygon(green.geometry);
         if (!greenGeometry)
             continue;
@@ -187,6 +220,7 @@ double plantingTableRate(const Project& project, const Parcel& parcel,
 // the district stands for that area, so every parcel shares one figure per tier.
 std::vector<GreenPerPerson> greenPerPerson(const Project& project,
                                            const CarbonDistrict& district,
+                                           const CarbonDistrictIndex& index,
                                            const CarbonParameters& parameters)
 {
     std::vector<GreenPerPerson> tiers;
@@ -200,13 +234,7 @@ std::vector<GreenPerPerson> greenPerPerson(const Project& project,
                                               + circle.id);
         GreenPerPerson tier;
         tier.circle = circle.id;
-        for (const GreenSpace& green : project.green) {
-            if (!isParkKind(green.kind))
-                continue;
-            const double area = std::abs(boost::geometry::area(green.geometry));
-            if (area >= minM2)
-                tier.parkM2 += area;
-        }
+        tier.parkM2 = index.parkAreaAtLeastM2(minM2);
         tier.m2PerPerson = tier.parkM2 / district.residents;
         tier.limit = parameters.value(key)
                      * parameters.value("carbon.park_system.renewal_floor_share");
@@ -215,10 +243,41 @@ std::vector<GreenPerPerson> greenPerPerson(const Project& project,
     return tiers;
 }
 
+// Where the search for the nearest cycle way starts; any start gives the same distance, this
+// one finds most parcels' in one look.
+constexpr double kCyclewaySearchStartM = 500;
+
 // GEOS distance rather than Boost.Geometry's: the latter trips GCC 12's maybe-uninitialized
 // warning for linestring-to-polygon distances.
+std::optional<Scored<std::size_t>> nearestCyclewayOf(const std::vector<std::size_t>& lines,
+                                                     const Project& project,
+                                                     const GEOSGeometry* parcelGeometry,
+                                                     const CarbonDistrictIndex& index)
+{
+    GeosContext& geos = threadGeosContext();
+    std::optional<Scored<std::size_t>> nearest;
+    for (std::size_t position : lines) {
+        const CyclewayLine& where = index.cyclewayLines()[position];
+        const LineString& line = project.streets[where.street].geometry[where.line];
+        GEOSCoordSequence* sequence = GEOSCoordSeq_create_r(
+            geos.handle(), static_cast<unsigned>(line.size()), 2);
+        for (std::size_t i = 0; i < line.size(); ++i)
+            GEOSCoordSeq_setXY_r(geos.handle(), sequence, static_cast<unsigned>(i),
+                                 line[i].x(), line[i].y());
+        const GeosGeometry geometry(geos.handle(),
+                                    GEOSGeom_createLineString_r(geos.handle(), sequence));
+        double distance = 0;
+        if (geometry && GEOSDistance_r(geos.handle(), parcelGeometry, geometry.get(),
+                                       &distance) == 1
+            && (!nearest || distance < nearest->score))
+            nearest = Scored<std::size_t>{position, distance};
+    }
+    return nearest;
+}
+
 std::optional<double> nearestCyclewayM(const Project& project, const Parcel& parcel,
-                                       const CarbonDistrict& district)
+                                       const CarbonDistrict& district,
+                                       const CarbonDistrictIndex& index)
 {
     if (district.cycleways.empty())
         return std::nullopt;
@@ -226,26 +285,24 @@ std::optional<double> nearestCyclewayM(const Project& project, const Parcel& par
     const GeosGeometry parcelGeometry = geos.validFromMultiPolygon(parcel.geometry);
     if (!parcelGeometry)
         return std::nullopt;
-    std::optional<double> nearest;
-    for (std::size_t index : district.cycleways) {
-        for (const LineString& line : project.streets[index].geometry) {
-            if (line.size() < 2)
-                continue;
-            GEOSCoordSequence* sequence = GEOSCoordSeq_create_r(
-                geos.handle(), static_cast<unsigned>(line.size()), 2);
-            for (std::size_t i = 0; i < line.size(); ++i)
-                GEOSCoordSeq_setXY_r(geos.handle(), sequence, static_cast<unsigned>(i),
-                                     line[i].x(), line[i].y());
-            const GeosGeometry geometry(geos.handle(),
-                                        GEOSGeom_createLineString_r(geos.handle(), sequence));
-            double distance = 0;
-            if (geometry && GEOSDistance_r(geos.handle(), parcelGeometry.get(),
-                                           geometry.get(), &distance) == 1
-                && (!nearest || distance < *nearest))
-                nearest = distance;
-        }
-    }
-    return nearest;
+    // The valid form lies within the drawn parcel's vertices, so their envelope bounds it.
+    const std::optional<Scored<std::size_t>> nearest = bestOutward<std::size_t>(
+        index.cycleways(), vertexEnvelope(parcel.geometry), kCyclewaySearchStartM, 1.0,
+        [&](const std::vector<std::size_t>& lines) {
+            return nearestCyclewayOf(lines, project, parcelGeometry.get(), index);
+        });
+    return nearest ? std::optional<double>(nearest->score) : std::nullopt;
+}
+
+// The district's index, or one made for this call when the district carries none that fits
+// the project (a district put together by hand).
+const CarbonDistrictIndex& indexOf(const Project& project, const CarbonDistrict& district,
+                                   std::optional<CarbonDistrictIndex>& madeHere)
+{
+    if (district.index && district.index->matches(project, district.cycleways))
+        return *district.index;
+    madeHere.emplace(project, district.cycleways);
+    return *madeHere;
 }
 
 std::optional<double> attributeNumber(const Parcel& parcel, const std::string& field)
@@ -286,6 +343,8 @@ ParcelFacts gatherFacts(const Project& project, const Parcel& parcel, const Form
                         const WalkAccess& walk, const CarbonDistrict& district,
                         const CarbonParameters& parameters)
 {
+    std::optional<CarbonDistrictIndex> madeHere;
+    const CarbonDistrictIndex& index = indexOf(project, district, madeHere);
     ParcelFacts facts;
     facts.type = parcel.type;
     facts.areaM2 = form.areaM2;
@@ -320,7 +379,8 @@ ParcelFacts gatherFacts(const Project& project, const Parcel& parcel, const Form
     const long long sinkMethod = std::llround(parameters.value("carbon.sink.method"));
     if (sinkMethod == 2) {
         facts.sinkFromTable = true;
-        facts.sinkKgPerM2A = facts.greenM2 > 0 ? plantingTableRate(project, parcel, parameters)
+        facts.sinkKgPerM2A = facts.greenM2 > 0 ? plantingTableRate(project, parcel, index,
+                                                                   parameters)
                                                : 0.0;
     } else if (sinkMethod == 1) {
         facts.sinkKgPerM2A = parameters.value("carbon.sink.urban_rate_kg_m2_a");
@@ -338,15 +398,15 @@ ParcelFacts gatherFacts(const Project& project, const Parcel& parcel, const Form
     facts.bike = accessDistance(kBikeTypes, walk, config, district, parameters,
                                 "carbon.default.bike_station_distance_m",
                                 facts.facilitiesLayerPresent);
-    facts.cyclewayDistanceM = nearestCyclewayM(project, parcel, district);
+    facts.cyclewayDistanceM = nearestCyclewayM(project, parcel, district, index);
     facts.bus = accessDistance(kBusTypes, walk, config, district, parameters,
                                "carbon.default.bus_stop_distance_m",
                                facts.facilitiesLayerPresent);
     facts.collection = accessDistance(kCollectionTypes, walk, config, district, parameters,
                                       "carbon.default.collection_point_distance_m",
                                       facts.facilitiesLayerPresent);
-    measureParks(project, parcel, parameters, facts);
-    facts.greenPerPerson = greenPerPerson(project, district, parameters);
+    measureParks(project, parcel, index, parameters, facts);
+    facts.greenPerPerson = greenPerPerson(project, district, index, parameters);
     return facts;
 }
 
