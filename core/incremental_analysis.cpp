@@ -4,6 +4,7 @@
 #include "core/detail/walk_network.h"
 #include "core/detail/walk_rules.h"
 #include "core/form_metrics.h"
+#include "core/parcel_neighbours.h"
 #include "core/priority.h"
 #include "core/walk_access.h"
 
@@ -92,7 +93,25 @@ struct IncrementalAnalysis::Impl {
     /// with other residents than the district's now.
     double assessedResidents = 0;
     bool districtPending = false;
+
+    /// The parcels' neighbours for the ranking, found at the first ranking and kept current;
+    /// the ids edited since they were last brought up to date.
+    std::unique_ptr<ParcelNeighbours> neighbours;
+    std::vector<FeatureId> neighboursDirty;
+    const std::vector<std::vector<std::size_t>>& currentNeighbours();
 };
+
+const std::vector<std::vector<std::size_t>>& IncrementalAnalysis::Impl::currentNeighbours()
+{
+    const double gapM =
+        DemonstrationRule::fromParameters(project.config.parameters).neighbourGapM;
+    if (!neighbours || neighbours->gapM() != gapM)
+        neighbours = std::make_unique<ParcelNeighbours>(project, gapM);
+    else
+        neighbours->update(project, neighboursDirty);
+    neighboursDirty.clear();
+    return neighbours->lists();
+}
 
 namespace {
 
@@ -213,6 +232,7 @@ std::vector<FeatureId> IncrementalAnalysis::updateEdited(const std::vector<Featu
     // A parcel's form, walk and carbon figures read the buildings, green spaces, streets and
     // facilities around it, never another parcel: only the edited parcels change.
     const std::set<FeatureId> stale(dirtyIds.begin(), dirtyIds.end());
+    impl.neighboursDirty.insert(impl.neighboursDirty.end(), dirtyIds.begin(), dirtyIds.end());
 
     std::vector<std::size_t> stalePositions;
     if (sameParcelOrder(project, analysis)) {
@@ -261,7 +281,7 @@ void IncrementalAnalysis::updateDistrict(Analysis& analysis, bool rank)
         impl.districtPending = false;
     }
     if (rank)
-        rankPriorities(project, analysis);
+        rankPriorities(project, analysis, impl.currentNeighbours());
 }
 
 bool IncrementalAnalysis::districtPending() const

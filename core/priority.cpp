@@ -2,13 +2,8 @@
 
 #include "core/ahp.h"
 #include "core/analysis.h"
+#include "core/parcel_neighbours.h"
 #include "core/scenario.h"
-
-#include <boost/geometry/algorithms/distance.hpp>
-#include <boost/geometry/algorithms/envelope.hpp>
-#include <boost/geometry/algorithms/intersects.hpp>
-#include <boost/geometry/index/rtree.hpp>
-#include <boost/geometry/strategies/strategies.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -16,9 +11,6 @@
 #include <utility>
 
 namespace greenrenew::core {
-
-namespace bg = boost::geometry;
-namespace bgi = boost::geometry::index;
 
 namespace {
 
@@ -131,37 +123,7 @@ double assessedWeightShare(const CarbonAssessment& assessment, const PriorityWei
 
 std::vector<std::vector<std::size_t>> parcelNeighbours(const Project& project, double gapM)
 {
-    using Entry = std::pair<Box, std::size_t>;
-    std::vector<Entry> entries;
-    for (std::size_t i = 0; i < project.parcels.size(); ++i) {
-        if (project.parcels[i].geometry.empty())
-            continue;
-        entries.emplace_back(bg::return_envelope<Box>(project.parcels[i].geometry), i);
-    }
-    const bgi::rtree<Entry, bgi::quadratic<16>> tree(entries.begin(), entries.end());
-
-    std::vector<std::vector<std::size_t>> neighbours(project.parcels.size());
-    for (const auto& [box, i] : entries) {
-        Box grown = box;
-        bg::set<bg::min_corner, 0>(grown, bg::get<bg::min_corner, 0>(box) - gapM);
-        bg::set<bg::min_corner, 1>(grown, bg::get<bg::min_corner, 1>(box) - gapM);
-        bg::set<bg::max_corner, 0>(grown, bg::get<bg::max_corner, 0>(box) + gapM);
-        bg::set<bg::max_corner, 1>(grown, bg::get<bg::max_corner, 1>(box) + gapM);
-        std::vector<Entry> candidates;
-        tree.query(bgi::intersects(grown), std::back_inserter(candidates));
-        const MultiPolygon& shape = project.parcels[i].geometry;
-        for (const auto& candidate : candidates) {
-            const std::size_t j = candidate.second;
-            if (j == i)
-                continue;
-            const MultiPolygon& other = project.parcels[j].geometry;
-            // Shared edges and overlaps are caught by intersects; distance only for gaps.
-            if (bg::intersects(shape, other) || bg::distance(shape, other) <= gapM)
-                neighbours[i].push_back(j);
-        }
-        std::sort(neighbours[i].begin(), neighbours[i].end());
-    }
-    return neighbours;
+    return ParcelNeighbours(project, gapM).lists();
 }
 
 DemonstrationRule DemonstrationRule::fromParameters(const ParameterSet& parameters)
@@ -244,6 +206,13 @@ DemonstrationSuggestion suggestDemonstration(
 
 void rankPriorities(const Project& project, Analysis& analysis)
 {
+    const double gapM = DemonstrationRule::fromParameters(project.config.parameters).neighbourGapM;
+    rankPriorities(project, analysis, parcelNeighbours(project, gapM));
+}
+
+void rankPriorities(const Project& project, Analysis& analysis,
+                    const std::vector<std::vector<std::size_t>>& neighbours)
+{
     const ParameterSet& parameters = project.config.parameters;
     const PriorityWeights weights = PriorityWeights::fromParameters(parameters);
     const DemonstrationRule rule = DemonstrationRule::fromParameters(parameters);
@@ -268,7 +237,7 @@ void rankPriorities(const Project& project, Analysis& analysis)
         analysis.parcels[order[rank]].priorityRank = static_cast<int>(rank + 1);
 
     analysis.demonstration = suggestDemonstration(
-        project, scores, reductions, parcelNeighbours(project, rule.neighbourGapM), rule);
+        project, scores, reductions, neighbours, rule);
 }
 
 } // namespace greenrenew::core

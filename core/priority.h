@@ -43,7 +43,7 @@ double priorityScore(const CarbonAssessment& assessment, const PriorityWeights& 
 double assessedWeightShare(const CarbonAssessment& assessment, const PriorityWeights& weights);
 
 /// Positions of parcels within gapM of each other (envelope test first, then the geometry's
-/// distance), so parcels across a lane count as neighbours.
+/// distance), so parcels across a lane count as neighbours (ParcelNeighbours, found afresh).
 std::vector<std::vector<std::size_t>> parcelNeighbours(const Project& project, double gapM);
 
 struct DemonstrationSuggestion {
@@ -82,5 +82,9 @@ DemonstrationSuggestion suggestDemonstration(
 /// Fills ParcelResult::priorityScore and priorityRank (1 = first; ties broken by achievable
 /// reduction, then project order) and Analysis::demonstration. Throws MissingParameter.
 void rankPriorities(const Project& project, Analysis& analysis);
+/// The same with every parcel's neighbours at priority.demo.neighbour_gap_m given (as
+/// ParcelNeighbours keeps them through edits), instead of found again.
+void rankPriorities(const Project& project, Analysis& analysis,
+                    const std::vector<std::vector<std::size_t>>& neighbours);
 
 } // namespace greenrenew::core
