@@ -78,6 +78,15 @@ std::optional<Box> vertexEnvelope(const MultiPolygon& area)
     return extent.box();
 }
 
+double boxGapM(const Box& a, const Box& b)
+{
+    const double dx = std::max({0.0, a.min_corner().x() - b.max_corner().x(),
+                                b.min_corner().x() - a.max_corner().x()});
+    const double dy = std::max({0.0, a.min_corner().y() - b.max_corner().y(),
+                                b.min_corner().y() - a.max_corner().y()});
+    return std::hypot(dx, dy);
+}
+
 bool isParkKind(const std::string& kind)
 {
     return std::any_of(kParkKinds.begin(), kParkKinds.end(),
@@ -137,7 +146,6 @@ CarbonDistrictIndex::CarbonDistrictIndex(const Project& project,
     , m_cyclewayCount(cycleways.size())
 {
     std::vector<std::optional<Box>> greenBoxes;
-    std::vector<std::optional<Box>> parkBoxes;
     for (std::size_t i = 0; i < project.green.size(); ++i) {
         const GreenSpace& green = project.green[i];
         greenBoxes.push_back(vertexEnvelope(green.geometry));
@@ -145,10 +153,10 @@ CarbonDistrictIndex::CarbonDistrictIndex(const Project& project,
             continue;
         m_parkGreen.push_back(i);
         m_parkAreaM2.push_back(std::abs(bg::area(green.geometry)));
-        parkBoxes.push_back(greenBoxes.back());
+        m_parkBoxes.push_back(greenBoxes.back());
     }
     m_green = EnvelopeIndex(greenBoxes);
-    m_parks = EnvelopeIndex(parkBoxes);
+    m_parks = EnvelopeIndex(m_parkBoxes);
 
     std::vector<std::optional<Box>> lineBoxes;
     for (std::size_t street : cycleways) {

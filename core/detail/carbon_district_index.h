@@ -21,6 +21,12 @@ namespace greenrenew::core::detail {
 /// Box of every vertex of every ring; nullopt when there is none or one is not finite.
 std::optional<Box> vertexEnvelope(const MultiPolygon& area);
 
+/// Distance between two boxes, 0 when they meet: no two shapes inside them lie nearer.
+double boxGapM(const Box& a, const Box& b);
+
+/// Room for rounding between a bound worked out from envelopes and a measured distance.
+inline constexpr double kBoundRoom = 1e-9;
+
 /// The envelopes of a layer's items, for "which items lie within d of this box".
 class EnvelopeIndex {
 public:
@@ -63,8 +69,6 @@ template <typename Item, typename BestOf>
 std::optional<Scored<Item>> bestOutward(const EnvelopeIndex& index, const std::optional<Box>& box,
                                         double startM, double largestDivisor, BestOf bestOf)
 {
-    // Room for rounding between the envelope bound and the measured distance.
-    constexpr double kRoom = 1e-9;
     const bool bounded = box && largestDivisor > 0 && std::isfinite(largestDivisor)
                          && startM > 0 && std::isfinite(startM);
     double searchM = startM;
@@ -73,9 +77,10 @@ std::optional<Scored<Item>> bestOutward(const EnvelopeIndex& index, const std::o
                            || index.holdsAllWithin(*box, searchM);
         std::optional<Scored<Item>> best = bestOf(whole ? index.all()
                                                         : index.within(*box, searchM));
-        if (whole || (best && best->score * largestDivisor * (1 + kRoom) < searchM))
+        if (whole || (best && best->score * largestDivisor * (1 + kBoundRoom) < searchM))
             return best;
-        const double next = best ? best->score * largestDivisor * (1 + 2 * kRoom) : searchM * 4;
+        const double next = best ? best->score * largestDivisor * (1 + 2 * kBoundRoom)
+                                : searchM * 4;
         searchM = next > searchM ? next : searchM * 4;
     }
 }
@@ -104,6 +109,8 @@ public:
     const std::vector<std::size_t>& parkGreen() const { return m_parkGreen; }
     /// The area of each park, m2 (absolute: the sign of a ring's orientation dropped).
     const std::vector<double>& parkAreaM2() const { return m_parkAreaM2; }
+    /// The envelope of each park (vertexEnvelope()).
+    const std::vector<std::optional<Box>>& parkBoxes() const { return m_parkBoxes; }
     /// The lines of the cycle ways with at least two points, by position in cyclewayLines().
     const EnvelopeIndex& cycleways() const { return m_cycleways; }
     const std::vector<CyclewayLine>& cyclewayLines() const { return m_cyclewayLines; }
@@ -121,6 +128,7 @@ private:
     EnvelopeIndex m_parks;
     std::vector<std::size_t> m_parkGreen;
     std::vector<double> m_parkAreaM2;
+    std::vector<std::optional<Box>> m_parkBoxes;
     EnvelopeIndex m_cycleways;
     std::vector<CyclewayLine> m_cyclewayLines;
     /// The totals for each tier's minimum park size the project's parameters name.

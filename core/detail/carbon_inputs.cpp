@@ -112,23 +112,50 @@ struct ParkFound {
     double distanceM = 0;
 };
 
-// The park nearest in reaches among PARKS (positions in the index's parks, ascending): the
-// first in project order of those with the smallest distance / reach for its size.
+// A park that may be the nearest in reaches, with the least its ratio can be: the gap between
+// the envelopes over its reach.
+struct ParkCandidate {
+    double leastRatio = 0;
+    std::size_t park = 0;
+    double reachM = 0;
+};
+
+// The park nearest in reaches among PARKS (positions in the index's parks): the first in
+// project order of those with the smallest distance / reach for its size. The parks are
+// measured from the least ratio up, and the rest left once the least exceeds the best found.
 std::optional<Scored<ParkFound>> bestParkOf(const std::vector<std::size_t>& parks,
                                             const Project& project, const Parcel& parcel,
+                                            const std::optional<Box>& parcelBox,
                                             const CarbonDistrictIndex& index,
                                             const ParkReachRule& rule)
 {
-    std::optional<Scored<ParkFound>> best;
+    std::vector<ParkCandidate> candidates;
     for (std::size_t park : parks) {
         const double area = index.parkAreaM2()[park];
         if (area < rule.smallMinM2)
             continue;
-        const GreenSpace& green = project.green[index.parkGreen()[park]];
+        const double reach = rule.reachM(area);
+        const std::optional<Box>& parkBox = index.parkBoxes()[park];
+        const bool bounded = parcelBox && parkBox && reach > 0 && std::isfinite(reach);
+        candidates.push_back({bounded ? boxGapM(*parcelBox, *parkBox) / reach : 0.0, park,
+                              reach});
+    }
+    std::sort(candidates.begin(), candidates.end(),
+              [](const ParkCandidate& a, const ParkCandidate& b) {
+                  return a.leastRatio != b.leastRatio ? a.leastRatio < b.leastRatio
+                                                      : a.park < b.park;
+              });
+
+    std::optional<Scored<ParkFound>> best;
+    for (const ParkCandidate& candidate : candidates) {
+        if (best && candidate.leastRatio > best->score * (1 + kBoundRoom))
+            break;
+        const GreenSpace& green = project.green[index.parkGreen()[candidate.park]];
         const double distance = boost::geometry::distance(parcel.geometry, green.geometry);
-        const double ratio = distance / rule.reachM(area);
-        if (!best || ratio < best->score)
-            best = Scored<ParkFound>{{park, distance}, ratio};
+        const double ratio = distance / candidate.reachM;
+        if (!best || ratio < best->score
+            || (ratio == best->score && candidate.park < best->item.park))
+            best = Scored<ParkFound>{{candidate.park, distance}, ratio};
     }
     return best;
 }
@@ -145,10 +172,11 @@ void measureParks(const Project& project, const Parcel& parcel, const CarbonDist
 
     // Most parcels have a park within the larger reach: the search starts there.
     const double largestReachM = std::max(rule.smallReachM, rule.largeReachM);
+    const std::optional<Box> parcelBox = vertexEnvelope(parcel.geometry);
     const std::optional<Scored<ParkFound>> nearest = bestOutward<ParkFound>(
-        index.parks(), vertexEnvelope(parcel.geometry), largestReachM, largestReachM,
+        index.parks(), parcelBox, largestReachM, largestReachM,
         [&](const std::vector<std::size_t>& parks) {
-            return bestParkOf(parks, project, parcel, index, rule);
+            return bestParkOf(parks, project, parcel, parcelBox, index, rule);
         });
     if (!nearest)
         return;
