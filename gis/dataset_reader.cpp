@@ -1,6 +1,7 @@
 #include "gis/dataset_reader.h"
 
 #include "core/street_blocks.h"
+#include "gis/arrow_polygon_batches.h"
 #include "gis/crs_choice.h"
 #include "gis/encoding_detection.h"
 #include "gis/field_detection.h"
@@ -422,6 +423,7 @@ struct FeatureReader {
     ImportReport& report;
     QStringList fields;
     OGRCoordinateTransformation* scale = nullptr;
+    bool inBatches = false;  // ImportOptions::readInBatches
 
     int field(const QStringList& candidates) const { return findField(fields, candidates); }
 
@@ -437,6 +439,16 @@ struct FeatureReader {
         if (index < 0 || !feature.IsFieldSetAndNotNull(index))
             return {};
         return decode(feature.GetFieldAsString(index));
+    }
+
+    QString text(const detail::ArrowRow& row, int index) const
+    {
+        return row.batch.text(row.row, index);
+    }
+
+    std::optional<double> number(const detail::ArrowRow& row, int index) const
+    {
+        return row.batch.number(row.row, index);
     }
 
     std::optional<double> number(const OGRFeature& feature, int index) const
@@ -493,14 +505,18 @@ struct FeatureReader {
     /// when there is none or it cannot be reprojected.
     std::unique_ptr<OGRGeometry> prepared(const OGRFeature& feature, const QString& label)
     {
-        const OGRGeometry* raw = feature.GetGeometryRef();
-        const long long fid = feature.GetFID();
         // A failure GDAL raised while reading this feature (a truncated record, say) explains
         // a missing geometry better than "no geometry"; reset it so it is not blamed twice.
         const QString readFailure = CPLGetLastErrorType() >= CE_Failure
                                         ? QString::fromUtf8(CPLGetLastErrorMsg())
                                         : QString();
         CPLErrorReset();
+        return prepared(feature.GetGeometryRef(), feature.GetFID(), label, readFailure);
+    }
+
+    std::unique_ptr<OGRGeometry> prepared(const OGRGeometry* raw, long long fid,
+                                          const QString& label, const QString& readFailure)
+    {
         if (!raw || raw->IsEmpty()) {
             skip(fid, label + (readFailure.isEmpty()
                                    ? QStringLiteral(": no geometry, not imported")
@@ -736,15 +752,104 @@ constexpr auto kLinear = [](detail::GeometryImporter& importer, const OGRGeometr
     return importer.linear(geometry);
 };
 
+/// The fields a role's visit reads, the only ones the Arrow path fetches.
+struct UsedFields {
+    std::vector<int> text;
+    std::vector<int> numbers;
+};
+
+/// GeoPackage and FlatGeobuf layers are read in bulk; shapefiles (encoding detection and
+/// repair work per record), other drivers and layers to transform go feature by feature.
+bool arrowReadable(const FeatureReader& reader)
+{
+    const QString driver =
+        QString::fromUtf8(reader.source.dataset->GetDriver()->GetDescription());
+    return reader.inBatches && !reader.source.shapefile() && !reader.transform && !reader.scale
+           && (driver == QLatin1String("GPKG") || driver == QLatin1String("FlatGeobuf"));
+}
+
+/// The feature path's steps for one row of an Arrow batch: its WKB as an OGR geometry,
+/// prepared (skips reported) and converted; nullopt when skipped.
+std::optional<detail::Imported<core::MultiPolygon>> importedByFeaturePath(
+    FeatureReader& reader, std::span<const unsigned char> wkb, long long fid,
+    const QString& label)
+{
+    OGRGeometry* parsed = nullptr;
+    QString failure;
+    if (!wkb.empty()
+        && OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &parsed, wkb.size())
+               != OGRERR_NONE)
+        failure = QStringLiteral("not valid WKB");
+    const std::unique_ptr<OGRGeometry> raw(parsed);
+    auto geometry = reader.prepared(raw.get(), fid, label, failure);
+    if (!geometry)
+        return std::nullopt;
+    return reader.geometry.polygonal(*geometry);
+}
+
+// forEachImported for polygons through GDAL's Arrow stream: ids, WKB and the used fields come
+// in batches whose geometries two threads validate while GDAL reads the next; results are
+// accepted and visited in the layer's order. A row whose WKB is not plain (curves, Z, empty,
+// far coordinates) takes the feature path's steps, so model and report are those of a
+// feature-by-feature read. False, with nothing read, when the layer is not read this way.
+template <typename Visit>
+bool forEachImportedThroughArrow(FeatureReader& reader, int nameField, const UsedFields& used,
+                                 Visit visit)
+{
+    if (!arrowReadable(reader))
+        return false;
+    QString why;
+    auto arrow =
+        detail::ArrowLayerReader::open(*reader.source.layer, used.text, used.numbers, why);
+    if (!arrow) {
+        qCDebug(lcOgr, "%s: read feature by feature (%s)",
+                qUtf8Printable(reader.source.layerName), qUtf8Printable(why));
+        return false;
+    }
+    qCDebug(lcOgr, "%s: read in column batches", qUtf8Printable(reader.source.layerName));
+    detail::PolygonBatches batches(*arrow, kPrecisionLimitM);
+    std::optional<detail::ArrowBatch> batch;
+    detail::PolygonBatches::Converted converted;
+    QString failure;
+    while (batches.next(batch, converted, failure)) {
+        for (std::size_t row = 0; row < batch->size(); ++row) {
+            ++reader.record.read;
+            const long long fid = batch->fid(row);
+            const auto label = [&] { return reader.label(fid, batch->text(row, nameField)); };
+            auto& imported = converted[row];
+            if (!imported)
+                imported = importedByFeaturePath(reader, batch->wkb(row), fid, label());
+            if (!imported)
+                continue;
+            // Only a repair or a skip is reported, so only then is the label made.
+            if ((imported->geometry && imported->repair.isEmpty())
+                || reader.accept(fid, label(), *imported))
+                visit(detail::ArrowRow{*batch, row}, fid, std::move(*imported->geometry));
+        }
+    }
+    if (!failure.isEmpty())
+        reader.issue(-1, QStringLiteral("warning"),
+                     QStringLiteral("%1: reading stopped after %2 features: %3")
+                         .arg(reader.source.fileName())
+                         .arg(reader.record.read)
+                         .arg(failure));
+    return true;
+}
+
 // Reads every feature of the reader's layer whose geometry CONVERT accepts and hands it to
 // VISIT: counting, labelling, preparing and rejecting are the same for every layer role.
 // Reading (GDAL, one thread) and converting with validation (GEOS) overlap: while a worker
 // converts one batch with its own GEOS context, this thread reads the next; results are
 // accepted and visited in the layer's order, so the report is the same as a serial read.
 template <typename Convert, typename Visit>
-void forEachImported(FeatureReader& reader, int nameField, Convert convert, Visit visit)
+void forEachImported(FeatureReader& reader, int nameField, Convert convert, Visit visit,
+                     const UsedFields& used = {})
 {
     using Result = decltype(convert(reader.geometry, std::declval<const OGRGeometry&>()));
+    if constexpr (std::is_same_v<Result, detail::Imported<core::MultiPolygon>>) {
+        if (forEachImportedThroughArrow(reader, nameField, used, visit))
+            return;
+    }
     using Pending = PendingFeature<Result>;
     OGRLayer* layer = reader.source.layer;
     layer->ResetReading();
@@ -802,7 +907,7 @@ void readBuildings(FeatureReader& reader, std::vector<core::Building>& out)
     const int nameField = reader.field(FieldCandidates::name());
     forEachImported(
         reader, nameField, kPolygonal,
-        [&](const OGRFeature& feature, long long fid, core::MultiPolygon footprint) {
+        [&](const auto& feature, long long fid, core::MultiPolygon footprint) {
             core::Building building;
             building.id = fid;
             building.footprint = std::move(footprint);
@@ -811,7 +916,8 @@ void readBuildings(FeatureReader& reader, std::vector<core::Building>& out)
             building.use = reader.text(feature, useField).toStdString();
             building.name = reader.text(feature, nameField).toStdString();
             out.push_back(std::move(building));
-        });
+        },
+        {{useField, nameField}, {floorsField, heightField}});
 }
 
 void readGreen(FeatureReader& reader, std::vector<core::GreenSpace>& out)
@@ -820,14 +926,15 @@ void readGreen(FeatureReader& reader, std::vector<core::GreenSpace>& out)
     const int nameField = reader.field(FieldCandidates::name());
     forEachImported(
         reader, nameField, kPolygonal,
-        [&](const OGRFeature& feature, long long fid, core::MultiPolygon area) {
+        [&](const auto& feature, long long fid, core::MultiPolygon area) {
             core::GreenSpace green;
             green.id = fid;
             green.geometry = std::move(area);
             green.kind = reader.text(feature, kindField).toStdString();
             green.name = reader.text(feature, nameField).toStdString();
             out.push_back(std::move(green));
-        });
+        },
+        {{kindField, nameField}, {}});
 }
 
 void readStreets(FeatureReader& reader, std::vector<core::Street>& out)
@@ -1108,6 +1215,7 @@ std::optional<Error> readRole(const QString& role, const SourceLayer& source,
     }
     FeatureReader reader{source, transform.get(), geometry, record, report, fieldNames(source),
                          beforeProjecting};
+    reader.inBatches = options.readInBatches;
     readFeatures(reader, role, project);
     if (removeOffset)
         record.crsReason +=

@@ -32,6 +32,10 @@ struct ImportOptions {
     /// The facilities' points are in the offset coordinates of a Chinese web map (GCJ-02 of
     /// Amap/Tencent, BD-09 of Baidu), as the user says: removed before projecting.
     core::WebMapOffset facilityOffset = core::WebMapOffset::None;
+    /// GeoPackage and FlatGeobuf building and green layers are read in column batches (GDAL's
+    /// Arrow stream) and validated on two threads; false reads them feature by feature like
+    /// every other layer. The model and report are the same either way (a test compares them).
+    bool readInBatches = true;
 };
 
 /// One layer of a data set as the layer-mapping dialog lists it.

@@ -31,6 +31,7 @@ QString formatArea(double areaM2)
 
 struct GeometryImporter::Impl {
     GEOSContextHandle_t context = GEOS_init_r();
+    GEOSWKBReader* wkbReader = nullptr;  // made on first use by polygonalWkb
     QString lastGeosMessage;
 
     Impl()
@@ -38,7 +39,12 @@ struct GeometryImporter::Impl {
         GEOSContext_setErrorMessageHandler_r(context, collectGeosMessage, &lastGeosMessage);
         GEOSContext_setNoticeMessageHandler_r(context, nullptr, nullptr);
     }
-    ~Impl() { GEOS_finish_r(context); }
+    ~Impl()
+    {
+        if (wkbReader)
+            GEOSWKBReader_destroy_r(context, wkbReader);
+        GEOS_finish_r(context);
+    }
 
     struct GeomDeleter {
         GEOSContextHandle_t context;
@@ -238,7 +244,13 @@ struct GeometryImporter::Impl {
             }
             repair = QStringLiteral("closed unclosed rings");
         }
-        GeomPtr parts = polygonalParts(raw.get());
+        return validParts(raw.get(), repair, skipped);
+    }
+
+    /// The valid polygonal parts of RAW, with what was done to get them.
+    GeomPtr validParts(const GEOSGeometry* raw, QString& repair, QString& skipped)
+    {
+        GeomPtr parts = polygonalParts(raw);
         if (!parts || GEOSisEmpty_r(context, parts.get())) {
             skipped = QStringLiteral("no polygon in the geometry");
             return wrap(nullptr);
@@ -319,6 +331,26 @@ Imported<core::MultiPolygon> GeometryImporter::polygonal(const OGRGeometry& geom
         result.repair = result.repair.isEmpty() ? taken : taken + QStringLiteral("; ")
                                                                   + result.repair;
     }
+    result.geometry = m_impl->toMultiPolygon(valid.get());
+    if (!result.geometry)
+        result.skipped = QStringLiteral("coordinates could not be read");
+    return result;
+}
+
+std::optional<Imported<core::MultiPolygon>> GeometryImporter::polygonalWkb(
+    std::span<const unsigned char> wkb)
+{
+    if (!m_impl->wkbReader)
+        m_impl->wkbReader = GEOSWKBReader_create_r(m_impl->context);
+    Impl::GeomPtr raw =
+        m_impl->wrap(GEOSWKBReader_read_r(m_impl->context, m_impl->wkbReader, wkb.data(),
+                                          wkb.size()));
+    if (!raw)
+        return std::nullopt;
+    Imported<core::MultiPolygon> result;
+    Impl::GeomPtr valid = m_impl->validParts(raw.get(), result.repair, result.skipped);
+    if (!valid)
+        return result;
     result.geometry = m_impl->toMultiPolygon(valid.get());
     if (!result.geometry)
         result.skipped = QStringLiteral("coordinates could not be read");

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <vector>
 
 class OGRGeometry;
@@ -42,6 +43,10 @@ public:
     /// Polygons and multipolygons (curves linearised, Z/M dropped by the caller); invalid ones
     /// are made valid with GEOS's "structure" method and only their polygonal parts kept.
     Imported<core::MultiPolygon> polygonal(const OGRGeometry& geometry);
+    /// polygonal() of a 2D Polygon or MultiPolygon given as WKB, read by GEOS directly (no OGR
+    /// geometry in between); nullopt when GEOS cannot read it, for polygonal() to try (it
+    /// closes unclosed rings first).
+    std::optional<Imported<core::MultiPolygon>> polygonalWkb(std::span<const unsigned char> wkb);
     Imported<core::MultiLineString> linear(const OGRGeometry& geometry);
     /// Points as they are; polygons and lines give a point on their surface.
     Imported<core::Point> point(const OGRGeometry& geometry);
