@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <cstddef>
+#include <functional>
 
 class QPainter;
 class QPaintDevice;
@@ -39,9 +40,15 @@ double drawHeading(const PageFrame& frame, const QString& text, double y);
 /// Draws wrapped plain text at Y across the content width; returns the y below it.
 double drawParagraph(const PageFrame& frame, const QString& text, double y, const QFont& font);
 
-/// Draws the atlas page of parcel INDEX: its map in context, its figures against their limits,
-/// its walking gaps, the 13 ratings and the interventions with their effect.
-void drawParcelPage(const PageFrame& frame, const core::Project& project,
+/// Pages the atlas entry of parcel INDEX takes: one, and one more for each further page its
+/// interventions continue on.
+int parcelPageCount(const PageFrame& frame, const core::Project& project,
     const core::Analysis& analysis, std::size_t index);
+
+/// Draws the atlas page of parcel INDEX: its map in context, its figures against their limits,
+/// its walking gaps, the 13 ratings and every intervention with its effect; NEWPAGE starts
+/// each of the parcelPageCount() - 1 continuation pages.
+void drawParcelPage(const PageFrame& frame, const core::Project& project,
+    const core::Analysis& analysis, std::size_t index, const std::function<void()>& newPage);
 
 } // namespace greenrenew::render

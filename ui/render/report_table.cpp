@@ -3,6 +3,8 @@
 #include <QFontMetricsF>
 #include <QPainter>
 
+#include <algorithm>
+
 namespace greenrenew::render {
 
 namespace {
@@ -19,6 +21,7 @@ PageTable::PageTable(double left, double width, std::vector<TableColumn> columns
     , m_width(width)
     , m_columns(std::move(columns))
     , m_font(font)
+    , m_device(device)
 {
     for (const TableColumn& column : m_columns)
         m_shareSum += column.share;
@@ -40,6 +43,30 @@ double PageTable::columnLeft(std::size_t column) const
 double PageTable::columnWidth(std::size_t column) const
 {
     return m_width * m_columns[column].share / m_shareSum;
+}
+
+QRectF PageTable::textRect(
+    std::size_t column, const TableCell& cell, double y, double height) const
+{
+    QRectF rect(columnLeft(column) + m_padding, y, columnWidth(column) - 2 * m_padding, height);
+    if (cell.swatch.isValid())
+        rect.setLeft(rect.left() + QFontMetricsF(m_font, m_device).ascent() * 0.9 + m_padding);
+    return rect;
+}
+
+double PageTable::rowHeight(const std::vector<TableCell>& cells) const
+{
+    double height = m_rowHeight;
+    const QFontMetricsF metrics(m_font, m_device);
+    for (std::size_t i = 0; i < m_columns.size() && i < cells.size(); ++i) {
+        if (!m_columns[i].wraps)
+            continue;
+        const QRectF lines = metrics.boundingRect(textRect(i, cells[i], 0, 1e6),
+            int(m_columns[i].align) | Qt::TextWordWrap, cells[i].text);
+        // The same space above and below the text as a row of one line has.
+        height = std::max(height, lines.height() + m_rowHeight - metrics.height());
+    }
+    return height;
 }
 
 double PageTable::drawHeader(QPainter& painter, double y) const
@@ -72,8 +99,9 @@ double PageTable::drawRow(
     font.setBold(bold);
     painter.setFont(font);
     const QFontMetricsF metrics(font, painter.device());
+    const double height = rowHeight(cells);
     if (shaded)
-        painter.fillRect(QRectF(m_left, y, m_width, m_rowHeight), kBandFill);
+        painter.fillRect(QRectF(m_left, y, m_width, height), kBandFill);
     if (bold) {
         painter.setPen(QPen(kRuleColor, m_padding * 0.25));
         painter.drawLine(QPointF(m_left, y), QPointF(m_left + m_width, y));
@@ -81,19 +109,24 @@ double PageTable::drawRow(
 
     painter.setPen(Qt::black);
     for (std::size_t i = 0; i < m_columns.size() && i < cells.size(); ++i) {
-        QRectF cell(columnLeft(i) + m_padding, y, columnWidth(i) - 2 * m_padding, m_rowHeight);
+        const QRectF cell = textRect(i, cells[i], y, height);
         if (cells[i].swatch.isValid()) {
             const double side = metrics.ascent() * 0.9;
-            const QRectF swatch(cell.left(), y + (m_rowHeight - side) / 2, side, side);
-            painter.fillRect(swatch, cells[i].swatch);
-            cell.setLeft(swatch.right() + m_padding);
+            painter.fillRect(QRectF(cell.left() - side - m_padding, y + (m_rowHeight - side) / 2,
+                                 side, side),
+                cells[i].swatch);
+        }
+        if (m_columns[i].wraps) {
+            painter.drawText(cell, int(m_columns[i].align | Qt::AlignVCenter) | Qt::TextWordWrap,
+                cells[i].text);
+            continue;
         }
         const QString text = metrics.elidedText(cells[i].text, Qt::ElideRight, cell.width());
         painter.drawText(
             cell, int(m_columns[i].align | Qt::AlignVCenter) | Qt::TextSingleLine, text);
     }
     painter.restore();
-    return y + m_rowHeight;
+    return y + height;
 }
 
 } // namespace greenrenew::render

@@ -86,7 +86,8 @@ public:
         next += tablePages;
         if (!atlas.empty()) {
             contents.push_back({ tr("地块图册", "Parcel atlas"), next });
-            next += static_cast<int>(atlas.size());
+            for (std::size_t index : atlas)
+                next += parcelPageCount(*m_frame, m_project, m_analysis, index);
         }
         const bool priorityPage = m_options.priorities && priorityPageAvailable(m_project);
         if (priorityPage)
@@ -110,7 +111,7 @@ public:
         parcelTablePages(tablePages);
         for (std::size_t index : atlas) {
             startPage();
-            drawParcelPage(*m_frame, m_project, m_analysis, index);
+            drawParcelPage(*m_frame, m_project, m_analysis, index, [this] { startPage(); });
         }
         if (priorityPage) {
             startPage();
