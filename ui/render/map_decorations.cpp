@@ -96,23 +96,48 @@ double mapUnit(const QRectF& target, double symbolScale)
     return std::max(0.5, std::min(target.width(), target.height()) / 800.0);
 }
 
+namespace {
+
+// The legend's measures, in map units.
+constexpr double kLegendPad = 8;
+constexpr double kLegendSwatch = 14;
+constexpr double kLegendRow = 20;
+constexpr double kLegendTitlePx = 14;
+constexpr double kLegendEntryPx = 12.5;
+
+} // namespace
+
+QSizeF legendSize(double unit, const QString& title, const std::vector<LegendEntry>& entries)
+{
+    const QFontMetricsF titleMetrics(mapFont(kLegendTitlePx * unit, true));
+    const QFontMetricsF entryMetrics(mapFont(kLegendEntryPx * unit));
+    double textWidth = titleMetrics.horizontalAdvance(title);
+    for (const LegendEntry& entry : entries)
+        textWidth = std::max(textWidth,
+            (kLegendSwatch + 6) * unit + entryMetrics.horizontalAdvance(entry.label));
+    const double titleHeight = titleMetrics.height() + 4 * unit;
+    return QSizeF(textWidth + 2 * kLegendPad * unit,
+        titleHeight + entries.size() * kLegendRow * unit + (2 * kLegendPad - 4) * unit);
+}
+
 QRectF drawLegend(QPainter& painter, const QRectF& target, double unit, const QString& title,
     const std::vector<LegendEntry>& entries)
 {
-    const double pad = 8 * unit;
-    const double swatch = 14 * unit;
-    const double rowHeight = 20 * unit;
-    const QFont titleFont = mapFont(14 * unit, true);
-    const QFont entryFont = mapFont(12.5 * unit);
+    return drawLegendAt(
+        painter, target.topLeft() + QPointF(10 * unit, 10 * unit), unit, title, entries);
+}
 
-    double textWidth = QFontMetricsF(titleFont).horizontalAdvance(title);
+QRectF drawLegendAt(QPainter& painter, const QPointF& topLeft, double unit, const QString& title,
+    const std::vector<LegendEntry>& entries)
+{
+    const double pad = kLegendPad * unit;
+    const double swatch = kLegendSwatch * unit;
+    const double rowHeight = kLegendRow * unit;
+    const QFont titleFont = mapFont(kLegendTitlePx * unit, true);
+    const QFont entryFont = mapFont(kLegendEntryPx * unit);
     const QFontMetricsF entryMetrics(entryFont);
-    for (const LegendEntry& entry : entries)
-        textWidth
-            = std::max(textWidth, swatch + 6 * unit + entryMetrics.horizontalAdvance(entry.label));
     const double titleHeight = QFontMetricsF(titleFont).height() + 4 * unit;
-    const QRectF box(target.left() + 10 * unit, target.top() + 10 * unit, textWidth + 2 * pad,
-        titleHeight + entries.size() * rowHeight + 2 * pad - 4 * unit);
+    const QRectF box(topLeft, legendSize(unit, title, entries));
 
     painter.save();
     painter.setPen(QPen(kFrameColor, 0.8 * unit));
@@ -136,6 +161,21 @@ QRectF drawLegend(QPainter& painter, const QRectF& target, double unit, const QS
     }
     painter.restore();
     return box;
+}
+
+MapBesideLegend placeLegendOutside(
+    const QRectF& area, const QRectF& extent, const QSizeF& legend, double gap)
+{
+    const auto scaleIn = [&extent](const QRectF& map) {
+        return std::min(map.width() / std::max(extent.width(), 1e-6),
+            map.height() / std::max(extent.height(), 1e-6));
+    };
+    const MapBesideLegend beside { area.adjusted(legend.width() + gap, 0, 0, 0),
+        QRectF(area.topLeft(), legend) };
+    const QRectF below = area.adjusted(0, 0, 0, -(legend.height() + gap));
+    const MapBesideLegend under { below,
+        QRectF(QPointF(area.left(), below.bottom() + gap), legend) };
+    return scaleIn(under.map) > scaleIn(beside.map) ? under : beside;
 }
 
 void drawScaleBar(QPainter& painter, const MapView& view, double unit)

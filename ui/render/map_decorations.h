@@ -7,7 +7,9 @@
 #include "core/carbon_method.h"
 
 #include <QColor>
+#include <QPointF>
 #include <QRectF>
+#include <QSizeF>
 #include <QString>
 
 #include <vector>
@@ -36,9 +38,25 @@ double niceScaleLength(double maxMetres);
 /// Device pixels of one map unit: SYMBOLSCALE when positive, else derived from TARGET.
 double mapUnit(const QRectF& target, double symbolScale = 0);
 
+/// Size of the framed box drawLegend draws for ENTRIES under TITLE.
+QSizeF legendSize(double unit, const QString& title, const std::vector<LegendEntry>& entries);
 /// Draws ENTRIES under TITLE in a framed box at the top-left of TARGET; returns the box.
 QRectF drawLegend(QPainter& painter, const QRectF& target, double unit, const QString& title,
     const std::vector<LegendEntry>& entries);
+/// Draws the legend's box with its top-left corner at TOPLEFT (outside a map); returns it.
+QRectF drawLegendAt(QPainter& painter, const QPointF& topLeft, double unit, const QString& title,
+    const std::vector<LegendEntry>& entries);
+/// A map and its legend side by side or one above the other, neither covering the other.
+struct MapBesideLegend {
+    QRectF map;
+    QRectF legend;
+};
+/// Splits AREA into a map of EXTENT (metres, aspect kept) and a LEGEND-sized box GAP away:
+/// the legend at the top left beside the map or at the left under it, whichever draws the
+/// extent larger (beside on a tie), so that the legend covers none of the map's data.
+MapBesideLegend placeLegendOutside(
+    const QRectF& area, const QRectF& extent, const QSizeF& legend, double gap);
+
 /// Draws a scale bar of a nice round length at the bottom-left of the view's target.
 void drawScaleBar(QPainter& painter, const MapView& view, double unit);
 /// Draws a north arrow at the top-right of TARGET (the map is always north-up).

@@ -285,6 +285,13 @@ std::vector<LegendEntry> fullLegend(const core::Project& project, const core::An
 
 } // namespace
 
+MapLegend mapLegend(
+    const core::Project& project, const core::Analysis& analysis, const MapOptions& options)
+{
+    const ThemeClassifier classifier(options.theme, analysis, options.language);
+    return { classifier.title(), fullLegend(project, analysis, options, classifier) };
+}
+
 void drawMap(QPainter& painter, const QRectF& target, const core::Project& project,
     const core::Analysis& analysis, const MapOptions& options)
 {

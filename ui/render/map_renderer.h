@@ -6,6 +6,7 @@
 
 #include "core/analysis.h"
 #include "core/model.h"
+#include "ui/render/map_decorations.h"
 #include "ui/render/map_theme.h"
 
 #include <QColor>
@@ -62,6 +63,15 @@ struct MapOptions {
 QColor categoryColor(core::Category category);
 /// Category name on screen in the given language.
 QString categoryLabel(core::Category category, const QString& language);
+
+/// The legend drawMap draws with OPTIONS (title and entries), for a page that sets it beside
+/// the map instead of over it (options.legend false).
+struct MapLegend {
+    QString title;
+    std::vector<LegendEntry> entries;
+};
+MapLegend mapLegend(
+    const core::Project& project, const core::Analysis& analysis, const MapOptions& options);
 
 /// Draws the map into TARGET (device coordinates of PAINTER). Only the features that reach
 /// into the painter's clip are looked at: a clipped part costs its share of the whole.

@@ -1,5 +1,7 @@
 #include "ui/render/report_writer.h"
 
+#include "ui/render/map_decorations.h"
+#include "ui/render/map_labels.h"
 #include "ui/render/map_renderer.h"
 #include "ui/render/report_page.h"
 #include "ui/render/report_priorities.h"
@@ -244,22 +246,31 @@ private:
         double y = heading(
             tr("总览图：各地块主导碳源", "Overview map: leading carbon source"), m_content.top());
         const double height = std::min(m_content.bottom() - y - mm(14), m_content.width() * 1.25);
-        const QRectF mapRect(m_content.left(), y, m_content.width(), height);
-
         MapOptions options;
         options.language = m_lang;
         options.symbolScale = mm(kSymbolUnitMm);
+        // The legend beside or under the map, never over the parcels (issue 10: it hid the
+        // north-west of the sample).
+        options.legend = false;
+        const MapLegend legend = mapLegend(m_project, m_analysis, options);
+        const MapBesideLegend layout
+            = placeLegendOutside(QRectF(m_content.left(), y, m_content.width(), height),
+                mapExtent(m_project), legendSize(options.symbolScale, legend.title,
+                    legend.entries), mm(4));
+        const QRectF& mapRect = layout.map;
         drawMap(*m_painter, mapRect, m_project, m_analysis, options);
         m_painter->save();
         m_painter->setPen(QPen(QColor(0x40, 0x40, 0x40), mm(0.3)));
         m_painter->setBrush(Qt::NoBrush);
         m_painter->drawRect(mapRect);
         m_painter->restore();
+        drawLegendAt(*m_painter, layout.legend.topLeft(), options.symbolScale, legend.title,
+            legend.entries);
 
         paragraph(tr("地块按主导碳源类别着色；灰色为建筑轮廓，浅绿色为绿地，圆点为服务设施。",
                       "Parcels are coloured by their leading carbon-source category; grey shows "
                       "building footprints, light green the green spaces, dots the facilities."),
-            mapRect.bottom() + mm(3), pageFont(9));
+            std::max(mapRect.bottom(), layout.legend.bottom()) + mm(3), pageFont(9));
     }
 
     QString methodText() const
