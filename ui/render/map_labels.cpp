@@ -3,6 +3,7 @@
 #include "ui/render/map_view.h"
 
 #include "core/envelope.h"
+#include "core/label_point.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -86,8 +87,13 @@ std::vector<PlacedLabel> placeParcelLabels(
         const double textWidth = metrics.horizontalAdvance(text);
         if (textWidth > kMaxLabelOverhang * parcelWidth)
             continue;
-        const QPointF centre
-            = view.toDevice(candidate.bounds.center().x(), candidate.bounds.center().y());
+        // Inside the parcel, never at its envelope's centre: that lies outside an L, a U or a
+        // parcel curving round a river bend (issue 10, parcel 76 of the sample).
+        const std::optional<core::Point> anchor
+            = core::labelPoint(project.parcels[candidate.index].geometry);
+        if (!anchor)
+            continue;
+        const QPointF centre = view.toDevice(anchor->x(), anchor->y());
         const QRectF box(centre.x() - textWidth / 2 - halo,
             centre.y() - metrics.height() / 2 - halo, textWidth + 2 * halo,
             metrics.height() + 2 * halo);

@@ -1,7 +1,8 @@
 #pragma once
 
-// Parcel labels that never overlap: placed largest parcel first at the parcel's centre, each
-// one left out when its box would touch a label already placed or leave the map.
+// Parcel labels that never overlap: placed largest parcel first at the parcel's pole of
+// inaccessibility (a point well inside it), each one left out when its box would touch a label
+// already placed or leave the map.
 
 #include "core/model.h"
 
