@@ -3,6 +3,8 @@
 #include "ui/render/map_renderer.h"
 #include "ui/render/theme.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -70,11 +72,30 @@ bool isShare(ThemeMetric metric)
         || metric == ThemeMetric::WalkScore;
 }
 
-QString formatBreak(ThemeMetric metric, double value)
+/// Significant digits of a class break: enough to tell neighbouring quantiles apart.
+constexpr int kBreakDigits = 3;
+
+/// A class break in fixed notation with the language's digit grouping ("1,840", "0.0123"),
+/// never scientific; at least kBreakDigits significant digits, trailing zeros dropped.
+QString formatBreak(ThemeMetric metric, double value, const QString& language)
 {
     if (isShare(metric))
         return QStringLiteral("%1 %").arg(std::round(value * 100));
-    return QString::number(value, 'g', 3);
+    const QLocale locale(isEnglish(language) ? QLocale::English : QLocale::Chinese,
+                         isEnglish(language) ? QLocale::UnitedStates : QLocale::China);
+    const double magnitude = std::fabs(value);
+    const int decimals = magnitude > 0
+        ? std::max(0, kBreakDigits - 1 - static_cast<int>(std::floor(std::log10(magnitude))))
+        : 0;
+    QString text = locale.toString(value, 'f', decimals);
+    if (decimals > 0) {
+        const QString point = locale.decimalPoint();
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(point))
+            text.chop(point.size());
+    }
+    return text;
 }
 
 } // namespace
@@ -211,12 +232,15 @@ void ThemeClassifier::buildMetric()
         if (count == 1)
             label = pick(m_language, QStringLiteral("全部"), QStringLiteral("All"));
         else if (i == 0)
-            label = QStringLiteral("< %1").arg(formatBreak(m_theme.metric, m_breaks[0]));
+            label = QStringLiteral("< %1").arg(
+                formatBreak(m_theme.metric, m_breaks[0], m_language));
         else if (i + 1 == count)
-            label = QStringLiteral("≥ %1").arg(formatBreak(m_theme.metric, m_breaks[i - 1]));
+            label = QStringLiteral("≥ %1").arg(
+                formatBreak(m_theme.metric, m_breaks[i - 1], m_language));
         else
-            label = QStringLiteral("%1 – %2").arg(formatBreak(m_theme.metric, m_breaks[i - 1]),
-                                                 formatBreak(m_theme.metric, m_breaks[i]));
+            label = QStringLiteral("%1 – %2").arg(
+                formatBreak(m_theme.metric, m_breaks[i - 1], m_language),
+                formatBreak(m_theme.metric, m_breaks[i], m_language));
         m_classes.push_back({QColor(ramp[shade]), label});
     }
 }
