@@ -10,6 +10,7 @@
 #include "gis/logging.h"
 #include "gis/missing_roles.h"
 #include "gis/postgis_connection.h"
+#include "gis/postgis_project.h"
 #include "gis/web_map_offset_transform.h"
 
 #include <QDate>
@@ -425,7 +426,16 @@ struct FeatureReader {
     OGRCoordinateTransformation* scale = nullptr;
     bool inBatches = false;  // ImportOptions::readInBatches
 
-    int field(const QStringList& candidates) const { return findField(fields, candidates); }
+    /// ImportOptions::fieldsForRole of this layer's role: model field key -> source field.
+    QMap<QString, QString> mappedFields{};
+
+    /// The field the mapping names for the model field CANDIDATES stand for, else detection.
+    int field(const QStringList& candidates) const
+    {
+        const QString mapped = mappedFields.value(modelFieldKey(candidates));
+        const int index = mapped.isEmpty() ? -1 : fields.indexOf(mapped);
+        return index >= 0 ? index : findField(fields, candidates);
+    }
 
     /// A string as the data means it: shapefile bytes decoded with the layer's encoding.
     QString decode(const char* raw) const
@@ -724,6 +734,15 @@ void readParcels(FeatureReader& reader, std::vector<core::Parcel>& out)
                 value = reader.text(*feature, i);
             if (value)
                 parcel.attributes[reader.fields.at(i).toStdString()] = value->toStdString();
+        }
+        // The lineage team editing records in PostGIS (kept by an export to a GeoPackage).
+        const QString sources =
+            reader.text(*feature, reader.fields.indexOf(QLatin1String(kSourceIdsColumn)));
+        for (const QString& source : sources.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            bool ok = false;
+            const qlonglong id = source.trimmed().toLongLong(&ok);
+            if (ok)
+                parcel.sourceIds.push_back(id);
         }
         labels.push_back(label);
         out.push_back(std::move(parcel));
@@ -1083,6 +1102,30 @@ QStringList fieldNames(const SourceLayer& source)
     return names;
 }
 
+/// A mapped field the layer lacks, or a key its role has no use for, is said and detected
+/// instead, so a mapping written for last year's file never silently reads nothing.
+void reportUnusableFieldMapping(const FeatureReader& reader, const QString& role)
+{
+    const std::vector<ModelField>& known = modelFieldsOf(role);
+    for (auto it = reader.mappedFields.begin(); it != reader.mappedFields.end(); ++it) {
+        const bool usable = std::any_of(known.begin(), known.end(), [&](const ModelField& f) {
+            return it.key() == QLatin1String(f.key);
+        });
+        QString problem;
+        if (!usable)
+            problem = QStringLiteral("the field mapping names '%1', which a %2 layer does not "
+                                     "have; ignored")
+                          .arg(it.key(), role);
+        else if (!reader.fields.contains(it.value()))
+            problem = QStringLiteral("the field mapping names field '%1' for %2, which %3 does "
+                                     "not have; %2 detected instead")
+                          .arg(it.value(), it.key(), reader.source.fileName());
+        if (!problem.isEmpty())
+            reader.report.issues.push_back(
+                {reader.source.layerName, -1, QStringLiteral("warning"), problem});
+    }
+}
+
 /// GDAL skips records flagged deleted in the .dbf without a word (its feature count still
 /// includes them); each is reported here as skipped.
 void reportDeletedRecords(FeatureReader& reader)
@@ -1216,6 +1259,8 @@ std::optional<Error> readRole(const QString& role, const SourceLayer& source,
     FeatureReader reader{source, transform.get(), geometry, record, report, fieldNames(source),
                          beforeProjecting};
     reader.inBatches = options.readInBatches;
+    reader.mappedFields = options.fieldsForRole.value(role);
+    reportUnusableFieldMapping(reader, role);
     readFeatures(reader, role, project);
     if (removeOffset)
         record.crsReason +=
@@ -1296,7 +1341,7 @@ core::Result<std::vector<LayerListing>> listLayers(const QString& input,
         LayerListing entry{layer.layerName, layer.fileName(),
                            QString::fromUtf8(OGRGeometryTypeToName(
                                wkbFlatten(layer.layer->GetGeomType()))),
-                           layer.layer->GetFeatureCount(), {}};
+                           layer.layer->GetFeatureCount(), {}, fieldNames(layer)};
         for (const auto& [role, source] : roles)
             if (source == &layer)
                 entry.role = role;

@@ -19,6 +19,9 @@ namespace greenrenew::gis {
 struct ImportOptions {
     /// role -> source layer name (or file name in a folder); empty means detect.
     QMap<QString, QString> layerForRole;
+    /// role -> model field key (modelFieldsOf: "floors", "renewal_type", ...) -> the source
+    /// field that holds it, for names detection does not know; unset keys are detected.
+    QMap<QString, QMap<QString, QString>> fieldsForRole;
     /// Target CRS as "EPSG:n"; empty: keep a metric projected source CRS, else choose UTM.
     QString targetCrs;
     /// The CRS the data is in, for every layer of the data set ("EPSG:4524", WKT, or "LOCAL"
@@ -45,6 +48,7 @@ struct LayerListing {
     QString geometryType;  // "Polygon", "Point", ... ("None" for a table)
     long long features = -1;
     QString role;          // the role OPTIONS give it, or detection; empty: none
+    QStringList fields;    // its attribute fields, decoded as the importer decodes them
 };
 
 /// The layers of INPUT with the role each would be read as under OPTIONS.

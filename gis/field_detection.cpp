@@ -180,4 +180,45 @@ std::optional<double> parseLeadingNumber(const QString& text)
     return value;
 }
 
+const std::vector<ModelField>& modelFieldsOf(const QString& role)
+{
+    using F = FieldCandidates;
+    static const std::vector<ModelField> parcels = {
+        {"parcel_id", &F::parcelId}, {"name", &F::name}, {"renewal_type", &F::renewalType}};
+    static const std::vector<ModelField> buildings = {{"floors", &F::floors},
+                                                      {"height", &F::height},
+                                                      {"building_use", &F::buildingUse},
+                                                      {"name", &F::name}};
+    static const std::vector<ModelField> green = {{"green_kind", &F::greenKind},
+                                                  {"name", &F::name}};
+    static const std::vector<ModelField> streets = {{"highway", &F::highway},
+                                                    {"walkable", &F::walkable},
+                                                    {"foot", &F::foot},
+                                                    {"name", &F::name}};
+    static const std::vector<ModelField> facilities = {{"facility_category", &F::facilityCategory},
+                                                       {"facility_tag", &F::facilityTag},
+                                                       {"name", &F::name}};
+    static const std::vector<ModelField> none;
+    if (role == QLatin1String("parcels"))
+        return parcels;
+    if (role == QLatin1String("buildings"))
+        return buildings;
+    if (role == QLatin1String("green"))
+        return green;
+    if (role == QLatin1String("streets"))
+        return streets;
+    if (role == QLatin1String("facilities"))
+        return facilities;
+    return none;
+}
+
+QString modelFieldKey(const QStringList& candidates)
+{
+    for (const char* role : kRoles)
+        for (const ModelField& field : modelFieldsOf(QLatin1String(role)))
+            if (&field.candidates() == &candidates)
+                return QLatin1String(field.key);
+    return {};
+}
+
 } // namespace greenrenew::gis

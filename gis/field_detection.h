@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 namespace greenrenew::gis {
 
@@ -36,6 +37,21 @@ struct FieldCandidates {
 
 /// The first of CANDIDATES present among FIELDS (case-insensitive), or -1.
 int findField(const QStringList& fields, const QStringList& candidates);
+
+/// A model field a layer of some role can supply: the key a mapping names it by ("floors") and
+/// the names detection looks for.
+struct ModelField {
+    const char* key;
+    const QStringList& (*candidates)();
+};
+
+/// The model fields a layer of ROLE supplies (parcels: parcel_id, name, renewal_type; ...).
+const std::vector<ModelField>& modelFieldsOf(const QString& role);
+
+/// The key of the model field whose list CANDIDATES is (one of FieldCandidates' lists, compared
+/// by identity), so a reader asking for FieldCandidates::floors() can honour a mapping of
+/// "floors"; empty for any other list.
+QString modelFieldKey(const QStringList& candidates);
 
 /// A renewal type written as an English id or one of its Chinese names; nullopt otherwise.
 std::optional<core::RenewalType> parseRenewalType(const QString& text);

@@ -21,6 +21,7 @@ namespace greenrenew::ui {
 namespace {
 
 enum Column { kLayer, kFile, kGeometry, kFeatures, kRole, kColumns };
+enum FieldColumn { kFieldRole, kFieldModel, kFieldSource, kFieldColumns };
 
 /// One settings group per data set, keyed by its absolute path (slashes are separators in
 /// QSettings keys, so the path is hex-encoded).
@@ -45,6 +46,35 @@ QString roleLabel(const QString& role)
     return LayerMappingDialog::tr("Not used");
 }
 
+QString modelFieldLabel(const QString& key)
+{
+    if (key == QLatin1String("parcel_id"))
+        return LayerMappingDialog::tr("Parcel id");
+    if (key == QLatin1String("name"))
+        return LayerMappingDialog::tr("Name");
+    if (key == QLatin1String("renewal_type"))
+        return LayerMappingDialog::tr("Renewal type");
+    if (key == QLatin1String("floors"))
+        return LayerMappingDialog::tr("Floors");
+    if (key == QLatin1String("height"))
+        return LayerMappingDialog::tr("Height (m)");
+    if (key == QLatin1String("building_use"))
+        return LayerMappingDialog::tr("Building use");
+    if (key == QLatin1String("green_kind"))
+        return LayerMappingDialog::tr("Kind of green space");
+    if (key == QLatin1String("highway"))
+        return LayerMappingDialog::tr("Street class (highway)");
+    if (key == QLatin1String("walkable"))
+        return LayerMappingDialog::tr("Walkable (yes/no)");
+    if (key == QLatin1String("foot"))
+        return LayerMappingDialog::tr("Foot access (foot)");
+    if (key == QLatin1String("facility_category"))
+        return LayerMappingDialog::tr("Facility category");
+    if (key == QLatin1String("facility_tag"))
+        return LayerMappingDialog::tr("OpenStreetMap tag");
+    return key;
+}
+
 } // namespace
 
 gis::ImportOptions rememberedImportOptions(const QString& path)
@@ -58,6 +88,15 @@ gis::ImportOptions rememberedImportOptions(const QString& path)
         if (!layer.isEmpty())
             options.layerForRole[QLatin1String(role)] = layer;
     }
+    for (const char* role : gis::kRoles)
+        for (const gis::ModelField& field : gis::modelFieldsOf(QLatin1String(role))) {
+            const QString source = settings.value(QStringLiteral("field/%1/%2")
+                                                      .arg(QLatin1String(role),
+                                                           QLatin1String(field.key)))
+                                       .toString();
+            if (!source.isEmpty())
+                options.fieldsForRole[QLatin1String(role)][QLatin1String(field.key)] = source;
+        }
     options.sourceCrs = settings.value(QStringLiteral("sourceCrs")).toString();
     options.facilityOffset =
         gis::parseWebMapOffset(settings.value(QStringLiteral("facilityOffset")).toString())
@@ -72,6 +111,10 @@ void rememberImportOptions(const QString& path, const gis::ImportOptions& option
     settings.beginGroup(settingsGroup(path));
     for (auto role = options.layerForRole.cbegin(); role != options.layerForRole.cend(); ++role)
         settings.setValue(QStringLiteral("role/") + role.key(), role.value());
+    for (auto role = options.fieldsForRole.cbegin(); role != options.fieldsForRole.cend(); ++role)
+        for (auto field = role.value().cbegin(); field != role.value().cend(); ++field)
+            settings.setValue(QStringLiteral("field/%1/%2").arg(role.key(), field.key()),
+                              field.value());
     if (!options.sourceCrs.isEmpty())
         settings.setValue(QStringLiteral("sourceCrs"), options.sourceCrs);
     if (options.facilityOffset != core::WebMapOffset::None)
@@ -81,7 +124,7 @@ void rememberImportOptions(const QString& path, const gis::ImportOptions& option
 
 LayerMappingDialog::LayerMappingDialog(const QString& path, const gis::ImportOptions& options,
                                        QWidget* parent)
-    : QDialog(parent), m_path(path), m_base(options)
+    : QDialog(parent), m_path(path), m_base(options), m_fieldChoice(options.fieldsForRole)
 {
     setWindowTitle(tr("Layer mapping – %1").arg(QFileInfo(path).fileName()));
     m_table = new QTableWidget(0, kColumns, this);
@@ -92,6 +135,13 @@ LayerMappingDialog::LayerMappingDialog(const QString& path, const gis::ImportOpt
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_fields = new QTableWidget(0, kFieldColumns, this);
+    m_fields->setObjectName(QStringLiteral("fields"));
+    m_fields->setHorizontalHeaderLabels({tr("Role"), tr("Model field"), tr("Read from field")});
+    m_fields->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_fields->horizontalHeader()->setStretchLastSection(true);
+    m_fields->verticalHeader()->hide();
+    m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
@@ -104,6 +154,7 @@ LayerMappingDialog::LayerMappingDialog(const QString& path, const gis::ImportOpt
             const int row = m_table->rowCount();
             m_table->insertRow(row);
             m_table->setItem(row, kLayer, new QTableWidgetItem(layer.name));
+            m_layerFields[layer.name] = layer.fields;
             m_table->setItem(row, kFile, new QTableWidgetItem(layer.fileName));
             m_table->setItem(row, kGeometry, new QTableWidgetItem(layer.geometryType));
             m_table->setItem(row, kFeatures,
@@ -145,11 +196,15 @@ LayerMappingDialog::LayerMappingDialog(const QString& path, const gis::ImportOpt
     layout->addWidget(new QLabel(tr("Choose what each layer is. Layers named in English or "
                                     "Chinese are found by themselves; set the rest here."),
                                  this));
-    layout->addWidget(m_table);
+    layout->addWidget(m_table, 3);
+    layout->addWidget(new QLabel(tr("Fields: where detection finds none, or the wrong one, "
+                                    "choose the field that holds it."),
+                                 this));
+    layout->addWidget(m_fields, 4);
     layout->addLayout(form);
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
-    resize(760, 420);
+    resize(760, 640);
     if (listed)
         updateProblem();
     else
@@ -166,6 +221,7 @@ gis::ImportOptions LayerMappingDialog::options() const
         if (!name.isEmpty())
             options.layerForRole[name] = m_table->item(row, kLayer)->text();
     }
+    options.fieldsForRole = chosenFields();
     options.sourceCrs = m_sourceCrs->text().trimmed();
     options.facilityOffset = gis::parseWebMapOffset(m_offset->currentData().toString())
                                  .value_or(core::WebMapOffset::None);
@@ -187,8 +243,67 @@ void LayerMappingDialog::setRole(const QString& layer, const QString& role)
     }
 }
 
+void LayerMappingDialog::setField(const QString& role, const QString& key, const QString& field)
+{
+    for (int row = 0; row < m_fields->rowCount(); ++row) {
+        const QTableWidgetItem* model = m_fields->item(row, kFieldModel);
+        if (m_fields->item(row, kFieldRole)->data(Qt::UserRole).toString() != role
+            || model->data(Qt::UserRole).toString() != key)
+            continue;
+        auto* combo = qobject_cast<QComboBox*>(m_fields->cellWidget(row, kFieldSource));
+        combo->setCurrentIndex(std::max(0, combo->findData(field)));
+    }
+}
+
+QMap<QString, QMap<QString, QString>> LayerMappingDialog::chosenFields() const
+{
+    QMap<QString, QMap<QString, QString>> chosen;
+    for (int row = 0; row < m_fields->rowCount(); ++row) {
+        const auto* combo = qobject_cast<QComboBox*>(m_fields->cellWidget(row, kFieldSource));
+        const QString field = combo->currentData().toString();
+        if (!field.isEmpty())
+            chosen[m_fields->item(row, kFieldRole)->data(Qt::UserRole).toString()]
+                  [m_fields->item(row, kFieldModel)->data(Qt::UserRole).toString()] = field;
+    }
+    return chosen;
+}
+
+void LayerMappingDialog::rebuildFields()
+{
+    if (m_fields->rowCount() > 0)
+        m_fieldChoice = chosenFields();
+    m_fields->setRowCount(0);
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const auto* roleBox = qobject_cast<QComboBox*>(m_table->cellWidget(row, kRole));
+        const QString role = roleBox->currentData().toString();
+        const QStringList fields = m_layerFields.value(m_table->item(row, kLayer)->text());
+        for (const gis::ModelField& model : gis::modelFieldsOf(role)) {
+            const int line = m_fields->rowCount();
+            m_fields->insertRow(line);
+            auto* roleItem = new QTableWidgetItem(roleLabel(role));
+            roleItem->setData(Qt::UserRole, role);
+            m_fields->setItem(line, kFieldRole, roleItem);
+            const QString key = QLatin1String(model.key);
+            auto* modelItem = new QTableWidgetItem(modelFieldLabel(key));
+            modelItem->setData(Qt::UserRole, key);
+            m_fields->setItem(line, kFieldModel, modelItem);
+            auto* source = new QComboBox(m_fields);
+            const int detected = gis::findField(fields, model.candidates());
+            source->addItem(detected >= 0 ? tr("Detected: %1").arg(fields.at(detected))
+                                          : tr("Not found: estimated or left empty"),
+                            QString());
+            for (const QString& field : fields)
+                source->addItem(field, field);
+            source->setCurrentIndex(
+                std::max(0, source->findData(m_fieldChoice.value(role).value(key))));
+            m_fields->setCellWidget(line, kFieldSource, source);
+        }
+    }
+}
+
 void LayerMappingDialog::updateProblem()
 {
+    rebuildFields();
     QMap<QString, QStringList> layersOfRole;
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const auto* role = qobject_cast<QComboBox*>(m_table->cellWidget(row, kRole));

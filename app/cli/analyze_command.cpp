@@ -61,7 +61,7 @@ std::optional<AnalyzeArguments> parseArguments(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("input"), QStringLiteral("data set"));
     parser.addOption({QStringLiteral("out"), QStringLiteral("output folder"),
                       QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("mapping"), QStringLiteral("layer mapping (JSON)"),
+    parser.addOption({QStringLiteral("mapping"), QStringLiteral("layer and field mapping (JSON)"),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("config"), QStringLiteral("method overrides (JSON)"),
                       QStringLiteral("FILE")});
@@ -250,12 +250,11 @@ int runAnalyze(const QStringList& arguments)
     options.import.coordinateScale = parsed->unitScale;
     options.import.facilityOffset = parsed->facilityOffset;
     if (!parsed->mappingFile.isEmpty()) {
-        core::Result<QMap<QString, QString>> mapping = readMappingFile(parsed->mappingFile);
+        core::Result<bool> mapping = readMappingFile(parsed->mappingFile, options.import);
         if (!mapping) {
             std::cerr << "greenrenew-cli: " << mapping.error().describe() << "\n";
             return kExitBadInput;
         }
-        options.import.layerForRole = mapping.value();
     }
 
     std::cerr << "Reading " << parsed->input.toStdString() << "\n";

@@ -1,5 +1,7 @@
 #include "app/cli/mapping_file.h"
 
+#include "gis/field_detection.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,8 +10,14 @@
 namespace greenrenew::cli {
 
 namespace {
-const QStringList kRoles = {QStringLiteral("parcels"), QStringLiteral("buildings"),
-    QStringLiteral("green"), QStringLiteral("streets"), QStringLiteral("facilities")};
+
+QStringList roles()
+{
+    QStringList names;
+    for (const char* role : gis::kRoles)
+        names << QLatin1String(role);
+    return names;
+}
 
 core::Error mappingError(const QString& path, const QString& message)
 {
@@ -19,9 +27,34 @@ core::Error mappingError(const QString& path, const QString& message)
     error.message = message.toStdString();
     return error;
 }
+
+/// The "fields" object of one role: model field key -> source field name.
+core::Result<QMap<QString, QString>> readRoleFields(const QString& path, const QString& role,
+                                                    const QJsonValue& value)
+{
+    if (!value.isObject())
+        return mappingError(path, QStringLiteral("fields.%1 must be an object").arg(role));
+    QStringList keys;
+    for (const gis::ModelField& field : gis::modelFieldsOf(role))
+        keys << QLatin1String(field.key);
+    QMap<QString, QString> fields;
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!keys.contains(it.key()))
+            return mappingError(path,
+                                QStringLiteral("unknown field '%1' for %2 (expected one of %3)")
+                                    .arg(it.key(), role, keys.join(QStringLiteral(", "))));
+        if (!it.value().isString() || it.value().toString().isEmpty())
+            return mappingError(path, QStringLiteral("fields.%1.%2 must name a field")
+                                          .arg(role, it.key()));
+        fields.insert(it.key(), it.value().toString());
+    }
+    return fields;
+}
+
 } // namespace
 
-core::Result<QMap<QString, QString>> readMappingFile(const QString& path)
+core::Result<bool> readMappingFile(const QString& path, gis::ImportOptions& options)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -31,18 +64,34 @@ core::Result<QMap<QString, QString>> readMappingFile(const QString& path)
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return mappingError(path, QStringLiteral("not a JSON object: ") + parseError.errorString());
 
-    QMap<QString, QString> mapping;
+    const QStringList known = roles();
     const QJsonObject object = document.object();
     for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!kRoles.contains(it.key()))
-            return mappingError(path, QStringLiteral("unknown role '%1' (expected one of %2)")
-                                          .arg(it.key(), kRoles.join(QStringLiteral(", "))));
+        if (it.key() == QLatin1String("fields")) {
+            if (!it.value().isObject())
+                return mappingError(path, QStringLiteral("'fields' must be an object"));
+            const QJsonObject byRole = it.value().toObject();
+            for (auto role = byRole.begin(); role != byRole.end(); ++role) {
+                if (!known.contains(role.key()))
+                    return mappingError(path, QStringLiteral("unknown role '%1' in fields")
+                                                  .arg(role.key()));
+                auto fields = readRoleFields(path, role.key(), role.value());
+                if (!fields)
+                    return fields.error();
+                options.fieldsForRole.insert(role.key(), fields.value());
+            }
+            continue;
+        }
+        if (!known.contains(it.key()))
+            return mappingError(path,
+                                QStringLiteral("unknown role '%1' (expected one of %2, or fields)")
+                                    .arg(it.key(), known.join(QStringLiteral(", "))));
         if (!it.value().isString())
             return mappingError(path, QStringLiteral("the layer for '%1' must be a string")
                                           .arg(it.key()));
-        mapping.insert(it.key(), it.value().toString());
+        options.layerForRole.insert(it.key(), it.value().toString());
     }
-    return mapping;
+    return true;
 }
 
 } // namespace greenrenew::cli

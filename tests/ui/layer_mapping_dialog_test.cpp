@@ -102,5 +102,60 @@ TEST_F(LayerMappingTest, RememberedMappingOpensTheFolderThatDetectionCannot)
     rememberImportOptions(dir.path(), {});
 }
 
+// A buildings layer recording its storeys in LYR_CS (a survey institute's name for 层数): the
+// fields table offers the layer's fields for Floors, says what detection found, and the choice
+// is returned, remembered and read on the next open.
+TEST_F(LayerMappingTest, FieldsTableMapsAFieldDetectionDoesNotKnow)
+{
+    writeText(dir.filePath(QStringLiteral("blds.geojson")),
+              R"({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"LYR_CS": 6, "name": "Block A"},
+         "geometry": {"type": "Polygon", "coordinates": [[[121.521, 31.1765],
+             [121.522, 31.1765], [121.522, 31.1770], [121.521, 31.1770],
+             [121.521, 31.1765]]]}}]})");
+    LayerMappingDialog dialog(dir.path(), {});
+    dialog.setRole(QStringLiteral("zones"), QStringLiteral("parcels"));
+    dialog.setRole(QStringLiteral("blds"), QStringLiteral("buildings"));
+    dialog.setRole(QStringLiteral("pois"), QString());  // its name suggested facilities
+    auto* fields = dialog.findChild<QTableWidget*>(QStringLiteral("fields"));
+    ASSERT_NE(fields, nullptr);
+    // Parcels: parcel id, name, renewal type; buildings: floors, height, use, name.
+    ASSERT_EQ(fields->rowCount(), 7);
+    QComboBox* floors = nullptr;
+    QComboBox* name = nullptr;
+    for (int row = 0; row < fields->rowCount(); ++row) {
+        const QString key = fields->item(row, 1)->data(Qt::UserRole).toString();
+        const QString role = fields->item(row, 0)->data(Qt::UserRole).toString();
+        auto* combo = qobject_cast<QComboBox*>(fields->cellWidget(row, 2));
+        if (role == QLatin1String("buildings") && key == QLatin1String("floors"))
+            floors = combo;
+        if (role == QLatin1String("buildings") && key == QLatin1String("name"))
+            name = combo;
+    }
+    ASSERT_TRUE(floors && name);
+    EXPECT_TRUE(floors->currentText().startsWith(QStringLiteral("Not found")));
+    EXPECT_EQ(name->currentText(), QStringLiteral("Detected: name"));
+    EXPECT_EQ(floors->count(), 3);  // detection's entry, LYR_CS, name
+
+    dialog.setField(QStringLiteral("buildings"), QStringLiteral("floors"),
+                    QStringLiteral("LYR_CS"));
+    // Changing another layer's role rebuilds the table and keeps the choice.
+    dialog.setRole(QStringLiteral("pois"), QStringLiteral("facilities"));
+    const gis::ImportOptions options = dialog.options();
+    EXPECT_EQ(options.fieldsForRole.value(QStringLiteral("buildings")),
+              (QMap<QString, QString>{{QStringLiteral("floors"), QStringLiteral("LYR_CS")}}));
+
+    rememberImportOptions(dir.path(), options);
+    EXPECT_EQ(rememberedImportOptions(dir.path()).fieldsForRole, options.fieldsForRole);
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    ASSERT_TRUE(window.openDataset(dir.path()));
+    ASSERT_TRUE(loaded.wait(60000));
+    ASSERT_TRUE(loaded.at(0).at(0).toBool()) << window.messageText().toStdString();
+    ASSERT_EQ(window.canvas()->project()->buildings.size(), 1u);
+    EXPECT_EQ(window.canvas()->project()->buildings.front().floors, 6.0);
+    rememberImportOptions(dir.path(), {});
+}
+
 } // namespace
 } // namespace greenrenew::ui
