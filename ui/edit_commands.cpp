@@ -58,6 +58,8 @@ bool EditSession::setField(int index, core::ParcelField field, const QString& te
 
 bool EditSession::apply(core::ParcelChange& change)
 {
+    if (m_project)
+        emit aboutToChange();
     m_lastStepSucceeded = m_project && core::applyChange(*m_project, change);
     if (!m_lastStepSucceeded)
         return false;
@@ -68,6 +70,8 @@ bool EditSession::apply(core::ParcelChange& change)
 
 bool EditSession::revert(const core::ParcelChange& change)
 {
+    if (m_project)
+        emit aboutToChange();
     m_lastStepSucceeded = m_project && core::revertChange(*m_project, change);
     if (!m_lastStepSucceeded)
         return false;

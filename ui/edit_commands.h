@@ -68,6 +68,9 @@ public:
     int indexOf(core::FeatureId id) const;
 
 signals:
+    /// The project's parcels are about to change in place: whoever reads them in another
+    /// thread (the map's drawing) stops first.
+    void aboutToChange();
     /// The parcels changed (an edit, an undo or a redo); IDS were touched, none when the
     /// figures of the rest of the district followed afterwards. The map and the inspector
     /// redraw on it.

@@ -420,6 +420,7 @@ EditController::EditController(MapCanvas* canvas, QObject* parent)
     connect(m_cancelAction, &QAction::triggered, this, [this] { toolKey(Qt::Key_Escape); });
     updateShapeActions();
 
+    connect(m_session, &EditSession::aboutToChange, m_canvas, &MapCanvas::stopDrawing);
     connect(m_session, &EditSession::edited, m_canvas, &MapCanvas::refresh);
     connect(m_session, &EditSession::refused, this, &EditController::message);
 }

@@ -1,5 +1,6 @@
 #include "ui/map_canvas.h"
 
+#include "ui/map_drawer.h"
 #include "ui/render/map_decorations.h"
 #include "ui/render/map_index.h"
 #include "ui/render/map_renderer.h"
@@ -95,7 +96,8 @@ struct MapCanvas::Index {
     bgi::rtree<Entry, bgi::quadratic<16>> tree;
 };
 
-MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent), m_index(std::make_unique<Index>())
+MapCanvas::MapCanvas(QWidget* parent)
+    : QWidget(parent), m_index(std::make_unique<Index>()), m_drawer(std::make_unique<MapDrawer>())
 {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
@@ -104,20 +106,38 @@ MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent), m_index(std::make_uniqu
     m_transform.setViewportSize(size());
     m_redrawTimer.setSingleShot(true);
     m_redrawTimer.setInterval(kRedrawDelayMs);
-    connect(&m_redrawTimer, &QTimer::timeout, this, qOverload<>(&QWidget::update));
+    connect(&m_redrawTimer, &QTimer::timeout, this, [this] {
+        // Drawing starts as soon as the view rests, not at the next paint.
+        if (isVisible())
+            requestPicture();
+        update();
+    });
+    connect(m_drawer.get(), &MapDrawer::drawn, this, &MapCanvas::takePicture);
 }
 
-MapCanvas::~MapCanvas() = default;
+MapCanvas::~MapCanvas()
+{
+    m_drawer->stop();
+}
 
 void MapCanvas::setData(std::shared_ptr<const core::Project> project,
                         std::shared_ptr<const core::Analysis> analysis)
 {
+    m_drawer->cancel();  // the drawing keeps the old project alive until it stops
     m_project = std::move(project);
     m_analysis = std::move(analysis);
     m_selected = -1;
     m_selection.clear();
     computeExtents();
-    m_drawIndex = m_project ? std::make_unique<render::MapIndex>(*m_project) : nullptr;
+    m_cache = QImage();  // the last project's picture would stand in for this one
+    m_drawIndex = {};
+    if (m_project) {
+        // Off the UI thread: the window answers while a city's index is built (a second or
+        // more); the first drawing waits for it in its worker.
+        m_drawIndex = std::async(std::launch::async, [project = m_project] {
+                          return std::make_shared<render::MapIndex>(*project);
+                      }).share();
+    }
     invalidateCache();
     m_fitPending = true;
     zoomToFull();
@@ -279,10 +299,12 @@ void MapCanvas::setMapTool(MapTool* tool)
 
 void MapCanvas::refresh()
 {
-    // An edit may have moved, added or removed parcels: envelopes and selection follow.
+    // An edit may have moved, added or removed parcels: envelopes and selection follow. The
+    // parcels' index changes in place, so no thread may be drawing from it.
+    stopDrawing();
     computeExtents();
-    if (m_drawIndex && m_project)
-        m_drawIndex->reindexParcels(*m_project);
+    if (m_drawIndex.valid() && m_project)
+        m_drawIndex.get()->reindexParcels(*m_project);
     const int count = m_project ? static_cast<int>(m_project->parcels.size()) : 0;
     m_selection.removeIf([count](int index) { return index >= count; });
     if (m_selected >= count)
@@ -293,8 +315,33 @@ void MapCanvas::refresh()
 
 void MapCanvas::invalidateCache()
 {
-    m_cacheValid = false;
+    ++m_generation;
+    m_parcelColours.reset();
+    m_drawer->cancel();
     update();
+}
+
+bool MapCanvas::drawing() const
+{
+    return m_drawer->busy();
+}
+
+void MapCanvas::setDrawThreads(int threads)
+{
+    m_drawer->setThreads(threads);
+}
+
+void MapCanvas::stopDrawing()
+{
+    m_drawer->stop();
+    if (m_drawIndex.valid())
+        m_drawIndex.wait();  // the index is built from the project's parcels too
+}
+
+bool MapCanvas::pictureCurrent() const
+{
+    return !m_cache.isNull() && m_cacheGeneration == m_generation
+        && sameView(m_cacheTransform, m_transform);
 }
 
 void MapCanvas::zoomToFull()
@@ -366,51 +413,92 @@ void MapCanvas::panByPixels(const QPointF& deltaPx)
 
 void MapCanvas::viewMoved()
 {
-    // The pixmap stands in (shifted, scaled) until the view rests for kRedrawDelayMs.
+    // The picture stands in (shifted, scaled) until the view rests for kRedrawDelayMs; one
+    // being drawn for the view before is of no use any more.
+    m_drawer->cancel();
     m_redrawTimer.start();
     update();
     emit viewChanged();
 }
 
-void MapCanvas::renderCache()
+std::shared_ptr<const std::vector<QColor>> MapCanvas::parcelColours()
 {
-    const qreal ratio = devicePixelRatioF();
-    m_cache = QPixmap((QSizeF(size()) * ratio).toSize());
-    m_cache.setDevicePixelRatio(ratio);
-    m_cache.fill(Qt::white);
-    m_cacheTransform = m_transform;
-    m_cacheValid = true;
-    ++m_fullDraws;
-    if (!m_project || !m_analysis)
-        return;
+    if (!m_parcelColours) {
+        const render::ThemeClassifier classifier(m_theme, *m_analysis, m_language);
+        auto colours = std::make_shared<std::vector<QColor>>();
+        colours->reserve(m_project->parcels.size());
+        for (std::size_t i = 0; i < m_project->parcels.size(); ++i)
+            colours->push_back(classifier.colorOf(i));
+        m_parcelColours = std::move(colours);
+    }
+    return m_parcelColours;
+}
 
-    render::MapOptions options;
+void MapCanvas::requestPicture()
+{
+    if (pictureCurrent())
+        return;
+    if (m_drawer->busy() && m_requestedGeneration == m_generation
+        && sameView(m_requestedTransform, m_transform))
+        return;  // already being drawn
+
+    const qreal ratio = devicePixelRatioF();
+    MapDrawRequest request;
+    request.pixels = (QSizeF(size()) * ratio).toSize();
+    request.pixelRatio = ratio;
+    request.transform = m_transform;
+    request.generation = m_generation;
+    m_requestedTransform = m_transform;
+    m_requestedGeneration = m_generation;
+    if (!m_project || !m_analysis) {
+        m_drawer->cancel();
+        takePicture(MapDrawer::drawPicture(request, 1), m_transform, m_generation);
+        return;
+    }
+    request.project = m_project;
+    request.analysis = m_analysis;
+    request.index = m_drawIndex;
+    render::MapOptions& options = request.options;
     options.language = m_language;
     options.legend = false;       // the legend lives in its own dock
-    options.decorations = false;  // drawn over the pixmap, so they stay put while panning
+    options.decorations = false;  // drawn over the picture, so they stay put while panning
     options.extent = m_transform.visibleExtent();
-    options.selectedParcel = -1;  // drawn over the pixmap: selecting needs no redraw
+    options.selectedParcel = -1;  // drawn over the picture: selecting needs no redraw
     options.theme = m_theme;
     options.showParcels = layerVisible(Layer::Parcels);
     options.showBuildings = layerVisible(Layer::Buildings);
     options.showGreen = layerVisible(Layer::Green);
     options.showStreets = layerVisible(Layer::Streets);
     options.showFacilities = layerVisible(Layer::Facilities);
-    options.index = m_drawIndex.get();
-    QPainter painter(&m_cache);
-    painter.setRenderHint(QPainter::Antialiasing);
-    render::drawMap(painter, QRectF(rect()), *m_project, *m_analysis, options);
+    options.parcelColours = parcelColours();
+    m_drawer->draw(std::move(request));
+}
+
+void MapCanvas::takePicture(const QImage& image, const MapTransform& transform, int generation)
+{
+    m_cache = image;
+    m_cacheTransform = transform;
+    m_cacheGeneration = generation;
+    ++m_fullDraws;
+    if (!m_painting)
+        update();
+    emit drawn();
 }
 
 void MapCanvas::paintEvent(QPaintEvent*)
 {
+    m_painting = true;
     const bool moving = m_drag == Drag::Pan || m_redrawTimer.isActive();
-    if (!m_cacheValid || (!moving && !sameView(m_cacheTransform, m_transform)))
-        renderCache();
+    if (!moving && !pictureCurrent()) {
+        requestPicture();
+        m_drawer->waitFor(m_drawWaitMs);
+    }
 
     QPainter painter(this);
-    if (sameView(m_cacheTransform, m_transform)) {
-        painter.drawPixmap(0, 0, m_cache);
+    if (m_cache.isNull()) {
+        painter.fillRect(rect(), Qt::white);
+    } else if (sameView(m_cacheTransform, m_transform)) {
+        painter.drawImage(0, 0, m_cache);
     } else {
         painter.fillRect(rect(), Qt::white);
         const QSizeF cacheSize = m_cacheTransform.viewportSize();
@@ -418,9 +506,10 @@ void MapCanvas::paintEvent(QPaintEvent*)
         const QPointF bottomRight = m_transform.toScreen(
             m_cacheTransform.toMap(QPointF(cacheSize.width(), cacheSize.height())));
         painter.setRenderHint(QPainter::SmoothPixmapTransform);
-        painter.drawPixmap(QRectF(topLeft, bottomRight), m_cache, QRectF(m_cache.rect()));
+        painter.drawImage(QRectF(topLeft, bottomRight), m_cache, QRectF(m_cache.rect()));
     }
     drawOverlay(painter);
+    m_painting = false;
 }
 
 void MapCanvas::drawOverlay(QPainter& painter)
@@ -484,7 +573,6 @@ void MapCanvas::resizeEvent(QResizeEvent* event)
     // Until the user moves the view, it keeps showing the whole data set (the first resizes
     // come while the window is laid out); afterwards it keeps centre and resolution.
     m_transform.setViewportSize(size());
-    m_cacheValid = false;
     if (m_fitPending)
         zoomToFull();
     QWidget::resizeEvent(event);

@@ -3,21 +3,23 @@
 // The map canvas: draws the project through render::drawMap for the current view, pans by
 // drag and arrow keys, zooms by wheel (about the cursor), +/- keys and a shift-drag box,
 // selects the parcel under a click (ctrl-click adds or removes) and the parcels a ctrl-drag
-// box touches. The drawn map is kept in a pixmap: while the view moves the pixmap is shifted
-// and scaled, and the map is drawn again once the view rests. An R-tree over the parcels'
-// envelopes answers clicks and boxes on a whole city.
+// box touches. The drawn map is kept in a picture: while the view moves the picture is shifted
+// and scaled, and the map is drawn again once the view rests, in worker threads (MapDrawer):
+// a paint waits for it at most kDrawWaitMs and otherwise shows the last picture shifted until
+// the new one comes. An R-tree over the parcels' envelopes answers clicks and boxes on a city.
 
 #include "core/analysis.h"
 #include "core/model.h"
 #include "ui/map_transform.h"
 #include "ui/render/map_theme.h"
 
+#include <QImage>
 #include <QList>
-#include <QPixmap>
 #include <QPoint>
 #include <QTimer>
 #include <QWidget>
 
+#include <future>
 #include <memory>
 #include <vector>
 
@@ -26,6 +28,8 @@ class MapIndex;
 }
 
 namespace greenrenew::ui {
+
+class MapDrawer;
 
 class MapCanvas;
 
@@ -55,6 +59,10 @@ public:
     static constexpr double kSelectionMargin = 0.3;
     /// The map is drawn again this long after the last wheel step or key press.
     static constexpr int kRedrawDelayMs = 150;
+    /// A paint waits this long for the picture being drawn before it shows the last one
+    /// shifted: a small view is then shown drawn at once, a whole city never blocks the window
+    /// longer (the goal is a frame within 50 ms).
+    static constexpr int kDrawWaitMs = 20;
 
     enum class Layer { Parcels, Buildings, Green, Streets, Facilities };
 
@@ -104,8 +112,21 @@ public:
     /// and selection are brought up to date; emits dataChanged.
     void refresh();
 
-    /// Times the map was drawn in full (not shifted from the pixmap), for tests of the cache.
+    /// Times a fully drawn picture was taken in (not shifted from the last), for tests of the
+    /// cache.
     int fullDrawCount() const { return m_fullDraws; }
+    /// The view the picture shown was drawn for (the view itself once it is drawn).
+    const MapTransform& pictureTransform() const { return m_cacheTransform; }
+    /// A picture is being drawn that is not shown yet.
+    bool drawing() const;
+    /// How long a paint waits for the picture being drawn; negative: until it is done (each
+    /// paint then shows the map drawn, as an export would).
+    void setDrawWaitMs(int ms) { m_drawWaitMs = ms; }
+    /// Threads drawing one picture: 2 (two halves at once) or 1 (the default, MapDrawer).
+    void setDrawThreads(int threads);
+    /// Cancels the drawing and waits until no worker thread reads the project: called before
+    /// the project's parcels change in place (an edit), and by refresh().
+    void stopDrawing();
 
     QSize sizeHint() const override { return {800, 600}; }
 
@@ -130,6 +151,8 @@ signals:
     void viewChanged();
     /// refresh() saw the project's data change in place.
     void dataChanged();
+    /// A newly drawn picture is shown.
+    void drawn();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -148,7 +171,10 @@ private:
     void computeExtents();
     void viewMoved();
     void invalidateCache();
-    void renderCache();
+    bool pictureCurrent() const;
+    void requestPicture();
+    void takePicture(const QImage& image, const MapTransform& transform, int generation);
+    std::shared_ptr<const std::vector<QColor>> parcelColours();
     void drawOverlay(QPainter& painter);
     QRectF dragRectMap() const;
 
@@ -158,7 +184,10 @@ private:
     std::shared_ptr<const core::Analysis> m_analysis;
     std::unique_ptr<Index> m_index;
     // Every layer's features for drawing only what a view shows (render::drawMap).
-    std::unique_ptr<render::MapIndex> m_drawIndex;
+    // Built in a thread of its own when a project is shown (MapDrawer waits for it).
+    std::shared_future<std::shared_ptr<render::MapIndex>> m_drawIndex;
+    // The parcels' fills for the theme, worked out once per change of data or style.
+    std::shared_ptr<const std::vector<QColor>> m_parcelColours;
     std::vector<core::Box> m_parcelBoxes;
     QRectF m_fullExtent;
     MapTransform m_transform;
@@ -169,10 +198,17 @@ private:
     bool m_layers[5] = {true, true, true, true, true};
     MapTool* m_tool = nullptr;
 
-    // The drawn map and the view it was drawn for.
-    QPixmap m_cache;
+    // The drawn map, the view it was drawn for and the data and style then (m_generation
+    // counts their changes); the picture asked of the drawer and for what.
+    std::unique_ptr<MapDrawer> m_drawer;
+    int m_generation = 0;
+    QImage m_cache;
     MapTransform m_cacheTransform;
-    bool m_cacheValid = false;
+    int m_cacheGeneration = -1;
+    MapTransform m_requestedTransform;
+    int m_requestedGeneration = -1;
+    int m_drawWaitMs = kDrawWaitMs;
+    bool m_painting = false;
     QTimer m_redrawTimer;
     int m_fullDraws = 0;
 
