@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -122,6 +123,21 @@ std::optional<PgLocation> parsePgLocation(const QString& input)
     return std::nullopt;
 }
 
+QString schemaNameProblem(const QString& name)
+{
+    static const QRegularExpression plain(QStringLiteral("^[\\p{L}_][\\p{L}\\p{N}_]*$"));
+    if (name.isEmpty())
+        return QStringLiteral("the schema name is empty");
+    if (!plain.match(name).hasMatch())
+        return QStringLiteral("schema name '%1': use letters, digits and _ only, not starting "
+                              "with a digit (a space, quote, '=' or ',' would change the "
+                              "connection)")
+            .arg(name);
+    if (name.toUtf8().size() > 63)
+        return QStringLiteral("schema name '%1' is longer than PostgreSQL's 63 bytes").arg(name);
+    return {};
+}
+
 QString gdalInput(const PgLocation& location)
 {
     QStringList parts;
@@ -216,9 +232,14 @@ PgConnection& PgConnection::operator=(PgConnection&&) noexcept = default;
 core::Result<PgConnection> PgConnection::open(const PgLocation& location,
                                               const PasswordPrompt& prompt)
 {
+    const QString where = describePgLocation(location);
+    if (!location.schema.isEmpty()) {
+        const QString problem = schemaNameProblem(location.schema);
+        if (!problem.isEmpty())
+            return pgError("connect", where, problem.toStdString());
+    }
     auto impl = std::make_unique<Impl>();
     impl->location = location;
-    const QString where = describePgLocation(location);
     impl->conn = impl->connect(false);
     if (PQstatus(impl->conn) != CONNECTION_OK && PQconnectionNeedsPassword(impl->conn)
         && prompt) {

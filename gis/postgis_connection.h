@@ -36,6 +36,12 @@ std::optional<PgLocation> parsePgLocation(const QString& input);
 /// True for the inputs parsePgLocation reads ("PG:" and "postgis://").
 bool isPgInput(const QString& input);
 
+/// Why NAME cannot be a project schema, or empty when it can. GDAL reads a schema from its
+/// connection string without unquoting it, so a space, quote, backslash, '=' or ',' would
+/// end the name and start another option ("x port=1"): letters (any script), digits and '_'
+/// only, not starting with a digit, at most 63 bytes (PostgreSQL's identifier length).
+QString schemaNameProblem(const QString& name);
+
 /// "PG:service=x user=u schemas=s" for GDAL's PostgreSQL driver (no password in it); a layer
 /// named "parcels" then is the project schema's table.
 QString gdalInput(const PgLocation& location);

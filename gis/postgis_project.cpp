@@ -133,6 +133,8 @@ core::Result<PgExportSummary> exportGeoPackageToPostgis(const QString& gpkgPath,
 {
     const QString target = describePgLocation(connection.location()) + QStringLiteral(
                                ", schema ") + schema;
+    if (const QString problem = schemaNameProblem(schema); !problem.isEmpty())
+        return exportError("export to PostGIS", target, problem);
     DatasetPtr source = openGeoPackage(gpkgPath);
     if (!source)
         return exportError("export to PostGIS", gpkgPath,
@@ -189,6 +191,8 @@ core::Result<PgExportSummary> exportPostgisToGeoPackage(PgConnection& connection
 {
     const QString source = describePgLocation(connection.location()) + QStringLiteral(
                                ", schema ") + schema;
+    if (const QString problem = schemaNameProblem(schema); !problem.isEmpty())
+        return exportError("export PostGIS schema", source, problem);
     auto tables = postgisTables(connection, schema);
     if (!tables)
         return tables.error();

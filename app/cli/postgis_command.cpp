@@ -9,6 +9,7 @@
 #include "gis/postgis_project.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 #include <iostream>
 #include <string>
@@ -96,6 +97,13 @@ int runPostgis(const QStringList& arguments)
     const QStringList positional = parser.positionalArguments();
     const QString verb = positional.first();
     const QString schema = parser.value(QStringLiteral("schema"));
+    if (!schema.isEmpty()) {
+        const QString problem = gis::schemaNameProblem(schema);
+        if (!problem.isEmpty()) {
+            std::cerr << "greenrenew-cli postgis: " << problem.toStdString() << "\n";
+            return kExitBadUsage;
+        }
+    }
 
     if (verb == QStringLiteral("list") && positional.size() == 2) {
         auto connection = connect(positional.at(1), {});
@@ -120,6 +128,13 @@ int runPostgis(const QStringList& arguments)
     const QString out = parser.value(QStringLiteral("out"));
     if (verb == QStringLiteral("pull") && positional.size() == 2 && !schema.isEmpty()
         && !out.isEmpty()) {
+        // push refuses a schema that holds a project; pull likewise never replaces a file.
+        if (QFileInfo::exists(out)) {
+            std::cerr << "greenrenew-cli postgis: " << out.toStdString()
+                      << " exists; pull writes a new GeoPackage (choose another name or remove "
+                         "it)\n";
+            return kExitBadInput;
+        }
         auto connection = connect(positional.at(1), schema);
         if (!connection)
             return kExitBadInput;

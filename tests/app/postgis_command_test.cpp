@@ -4,12 +4,14 @@
 // exit 1, leaving it as it was.
 
 #include "../gis/postgis_test_support.h"
+#include "gis/postgis_connection.h"
 
 #include <gtest/gtest.h>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -94,6 +96,38 @@ TEST(PostgisCommand, UsageAndUnreachableServer)
                                 QStringLiteral("PG:host=127.0.0.1 port=1 dbname=x user=u")});
     EXPECT_EQ(down.exitCode, 1);
     EXPECT_TRUE(down.errors.contains(QStringLiteral("127.0.0.1"))) << down.errors.toStdString();
+}
+
+// A schema name goes into GDAL's connection string, which does not unquote it: "x3 port=1"
+// would connect to port 1. Such names are refused before any connection; a pull never
+// replaces an existing file (both checked without a server: nothing listens on port 1).
+TEST(PostgisCommand, RefusesSchemaNamesThatWouldChangeTheConnectionAndExistingOut)
+{
+    const QString server = QStringLiteral("PG:host=127.0.0.1 port=1 dbname=x user=u");
+    for (const char* name : {"x3 port=1", "Bad Name; drop", "a'b", "a,b", "1st"}) {
+        const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("x.gpkg"), server,
+                                   QStringLiteral("--schema"), QString::fromUtf8(name)});
+        EXPECT_EQ(run.exitCode, 2) << name;
+        EXPECT_TRUE(run.errors.contains(QStringLiteral("letters, digits and _ only")))
+            << run.errors.toStdString();
+        EXPECT_FALSE(run.errors.contains(QStringLiteral("127.0.0.1"))) << "connected: " << name;
+    }
+    EXPECT_TRUE(schemaNameProblem(QStringLiteral("地块方案_2026")).isEmpty());
+    EXPECT_TRUE(schemaNameProblem(QStringLiteral("renewal_2026")).isEmpty());
+    EXPECT_FALSE(schemaNameProblem(QString(64, QLatin1Char('a'))).isEmpty());
+
+    QTemporaryDir dir;
+    const QString existing = dir.filePath(QStringLiteral("mine.gpkg"));
+    QFile file(existing);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("a designer's project");
+    file.close();
+    const CliRun pull = runCli({QStringLiteral("pull"), server, QStringLiteral("--schema"),
+                                QStringLiteral("renewal"), QStringLiteral("--out"), existing});
+    EXPECT_EQ(pull.exitCode, 1);
+    EXPECT_TRUE(pull.errors.contains(QStringLiteral("exists"))) << pull.errors.toStdString();
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_EQ(file.readAll(), QByteArray("a designer's project"));
 }
 
 } // namespace
