@@ -43,9 +43,9 @@ public:
     /// Polygons and multipolygons (curves linearised, Z/M dropped by the caller); invalid ones
     /// are made valid with GEOS's "structure" method and only their polygonal parts kept.
     Imported<core::MultiPolygon> polygonal(const OGRGeometry& geometry);
-    /// polygonal() of a 2D Polygon or MultiPolygon given as WKB, read by GEOS directly (no OGR
-    /// geometry in between); nullopt when GEOS cannot read it, for polygonal() to try (it
-    /// closes unclosed rings first).
+    /// polygonal() of a 2D Polygon or MultiPolygon given as WKB with no empty part, read by
+    /// GEOS directly (no OGR geometry in between); nullopt when GEOS cannot read it, for
+    /// polygonal() to try (it closes unclosed rings first).
     std::optional<Imported<core::MultiPolygon>> polygonalWkb(std::span<const unsigned char> wkb);
     Imported<core::MultiLineString> linear(const OGRGeometry& geometry);
     /// Points as they are; polygons and lines give a point on their surface.

@@ -48,7 +48,6 @@ Read readWith(const QString& input, bool inBatches)
     const QtMessageHandler previous = qInstallMessageHandler(keepMessage);
     auto project = gis::readDataset(input, options, read.report);
     qInstallMessageHandler(previous);
-    QLoggingCategory::setFilterRules(QStringLiteral("greenrenew.gis.ogr.debug=false"));
     read.messages = g_messages;
     EXPECT_TRUE(project) << (project ? "" : project.error().describe());
     if (project)
