@@ -144,6 +144,36 @@ TEST(BatchImport, SampleDistrictGivesTheFeatureByFeatureModel)
     expectSameReport(batch.report, feature.report);
 }
 
+/// The sample's parcels and buildings copied into one FlatGeobuf file each, in DIR.
+void copySampleToFlatGeobuf(const QTemporaryDir& dir)
+{
+    std::unique_ptr<GDALDataset> sample(GDALDataset::Open(
+        kSample.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    ASSERT_NE(sample, nullptr);
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("FlatGeobuf");
+    ASSERT_NE(driver, nullptr);
+    for (const char* name : {"parcels", "buildings"}) {
+        const QString path = dir.filePath(QLatin1String(name) + QStringLiteral(".fgb"));
+        std::unique_ptr<GDALDataset> copy(
+            driver->Create(path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
+        ASSERT_NE(copy, nullptr);
+        ASSERT_NE(copy->CopyLayer(sample->GetLayerByName(name), name), nullptr);
+    }
+}
+
+TEST(BatchImport, FlatGeobufGivesTheFeatureByFeatureModel)
+{
+    GDALAllRegister();
+    QTemporaryDir dir;
+    copySampleToFlatGeobuf(dir);
+    const Read batch = readWith(dir.path(), true);
+    const Read feature = readWith(dir.path(), false);
+    EXPECT_TRUE(readInBatches(batch, "buildings"));
+    EXPECT_EQ(batch.project.buildings.size(), 978u);
+    expectSameBuildings(batch.project.buildings, feature.project.buildings);
+    expectSameReport(batch.report, feature.report);
+}
+
 // Offsets into UTM zone 51N near the sample, so the declared CRS fits the coordinates.
 constexpr double kX0 = 355000;
 constexpr double kY0 = 3455000;
