@@ -34,6 +34,9 @@ struct Parcel {
     MultiPolygon geometry;
     RenewalType type = RenewalType::Residential;
     std::string name;
+    /// The parcel's code in the designer's data (a regulatory plan's DKBH, 地块编号), kept as
+    /// written so results join back to the source; empty when the data has none.
+    std::string code;
     /// Why the renewal type was chosen (a rule's explanation or "set by the designer").
     std::string typeReason;
     Attributes attributes;

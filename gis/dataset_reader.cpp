@@ -672,6 +672,7 @@ void readParcels(FeatureReader& reader, std::vector<core::Parcel>& out)
 {
     const int idField = reader.field(FieldCandidates::parcelId());
     const int nameField = reader.field(FieldCandidates::name());
+    const int codeField = reader.field(FieldCandidates::parcelCode());
     const int typeField = reader.field(FieldCandidates::renewalType());
     const int labelField = labelFieldOf(reader);
     bool warnedType = false;
@@ -706,6 +707,7 @@ void readParcels(FeatureReader& reader, std::vector<core::Parcel>& out)
             reader.issue(fid, QStringLiteral("warning"),
                          label + QStringLiteral(": parcel id %1 used twice").arg(parcel.id));
         parcel.name = reader.text(*feature, nameField).toStdString();
+        parcel.code = reader.text(*feature, codeField).toStdString();
 
         const QString typeText = reader.text(*feature, typeField);
         if (auto type = parseRenewalType(typeText)) {

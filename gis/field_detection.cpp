@@ -99,6 +99,12 @@ const QStringList& FieldCandidates::parcelId()
     static const QStringList names = list({"parcel_id", "id", "fid"});
     return names;
 }
+const QStringList& FieldCandidates::parcelCode()
+{
+    // DKBH: the pinyin initials of 地块编号 that regulatory-plan tables use as the column name.
+    static const QStringList names = list({"parcel_code", "dkbh", "地块编号", "地块代码"});
+    return names;
+}
 const QStringList& FieldCandidates::highway()
 {
     static const QStringList names = list({"highway", "kind"});
@@ -184,7 +190,10 @@ const std::vector<ModelField>& modelFieldsOf(const QString& role)
 {
     using F = FieldCandidates;
     static const std::vector<ModelField> parcels = {
-        {"parcel_id", &F::parcelId}, {"name", &F::name}, {"renewal_type", &F::renewalType}};
+        {"parcel_id", &F::parcelId},
+        {"parcel_code", &F::parcelCode},
+        {"name", &F::name},
+        {"renewal_type", &F::renewalType}};
     static const std::vector<ModelField> buildings = {{"floors", &F::floors},
                                                       {"height", &F::height},
                                                       {"building_use", &F::buildingUse},

@@ -27,6 +27,7 @@ struct FieldCandidates {
     static const QStringList& name();
     static const QStringList& renewalType();
     static const QStringList& parcelId();
+    static const QStringList& parcelCode();
     static const QStringList& highway();
     static const QStringList& walkable();
     static const QStringList& foot();

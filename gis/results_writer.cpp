@@ -79,8 +79,9 @@ bool createParcelFields(OGRLayer* layer, const Schema& schema)
         OGRFieldType type;
     };
     const Field leading[] = {
-        {"parcel_id", OFTInteger64},       {"renewal_type", OFTString},
-        {"type_reason", OFTString},        {"name", OFTString},
+        {"parcel_id", OFTInteger64},       {"parcel_code", OFTString},
+        {"renewal_type", OFTString},       {"type_reason", OFTString},
+        {"name", OFTString},
         {"area_m2", OFTReal},              {"building_density", OFTReal},
         {"far", OFTReal},                  {"far_recorded_only", OFTReal},
         {"green_coverage", OFTReal},       {"gross_floor_area_m2", OFTReal},
@@ -222,6 +223,8 @@ std::optional<Error> writeParcels(GDALDataset& dataset, OGRSpatialReference* srs
         feature->SetField("renewal_type", core::renewalTypeName(parcel.type));
         feature->SetField("type_reason", parcel.typeReason.c_str());
         feature->SetField("name", parcel.name.c_str());
+        if (!parcel.code.empty())
+            feature->SetField("parcel_code", parcel.code.c_str());
         // Analysis results are in project order; a shorter analysis (cancelled run) leaves the
         // remaining parcels' figures null rather than inventing zeros.
         if (i < analysis.parcels.size()) {

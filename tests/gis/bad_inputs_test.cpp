@@ -223,6 +223,7 @@ TEST(BadInputs, DeletedRecordIsReportedAndTheOthersKeepTheirRows)
     const double areas[] = {10478.50, 9231.50, 6747.50};
     for (int i = 0; i < 3; ++i) {
         EXPECT_EQ(attribute(parcels[i], "DKBH"), codes[i]);
+        EXPECT_EQ(parcels[i].code, codes[i]);  // the code results carry as parcel_code
         EXPECT_NEAR(area(parcels[i]), areas[i], 0.005);
     }
     const auto deleted = issues(report, QStringLiteral("skipped"), QStringLiteral("deleted"));

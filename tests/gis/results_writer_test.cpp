@@ -34,6 +34,7 @@ core::Project smallProject()
     parcel.type = core::RenewalType::HistoricBlock;
     parcel.typeReason = "from field 更新类型";
     parcel.name = "豫园";
+    parcel.code = "A01-07";
     core::Polygon polygon;
     polygon.outer() = {{355000, 3457000}, {355000, 3457050}, {355100, 3457050},
                        {355100, 3457000}, {355000, 3457000}};
@@ -124,6 +125,7 @@ TEST(ResultsWriter, WritesTheSchemaAndReadsBack)
     EXPECT_STREQ(feature->GetFieldAsString("renewal_type"), "historic_block");
     EXPECT_STREQ(feature->GetFieldAsString("type_reason"), "from field 更新类型");
     EXPECT_STREQ(feature->GetFieldAsString("name"), "豫园");
+    EXPECT_STREQ(feature->GetFieldAsString("parcel_code"), "A01-07");
     EXPECT_DOUBLE_EQ(feature->GetFieldAsDouble("far"), 1.8);
     EXPECT_DOUBLE_EQ(feature->GetFieldAsDouble("far_recorded_only"), 1.2);
     EXPECT_EQ(feature->GetFieldAsInteger("floors_estimated"), 2);
