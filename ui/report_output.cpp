@@ -225,6 +225,9 @@ void OutputActions::chooseAndExportMap()
     MapExportChoice initial = m_lastChoice;
     if (initial.title.isEmpty())
         initial.title = m_title();
+    // Until one is chosen here, the sheet speaks the interface's language, as the report does.
+    if (initial.language.isEmpty())
+        initial.language = m_canvas->language();
     MapExportDialog dialog(initial, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;

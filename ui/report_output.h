@@ -44,7 +44,8 @@ struct MapExportChoice {
     render::Paper paper = render::Paper::A3;
     render::Orientation orientation = render::Orientation::Landscape;
     int dpi = 300;
-    QString language = QStringLiteral("zh");
+    /// "zh" or "en"; empty: the interface's language, as Print Report… takes it.
+    QString language;
     /// The canvas's view instead of the whole district.
     bool currentView = false;
     /// The sheet's title; empty: the district's name.

@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include <QAction>
+#include <QApplication>
 #include <QImage>
 #include <QPageLayout>
 #include <QPageSize>
@@ -20,6 +22,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QTimer>
 
 namespace greenrenew::ui {
 namespace {
@@ -140,6 +143,36 @@ TEST(ReportOutput, ExportedMapHasThePaperSizeAndTheAnnotations)
     const QString titledText = render::test::pdfPages(titled).join(QLatin1Char('\n'));
     EXPECT_TRUE(titledText.contains(QStringLiteral("Pocket parks, phase 1")));
     EXPECT_FALSE(titledText.contains(QStringLiteral("Three parcels")));
+}
+
+/// The language Export Map…'s dialog opens with, read from the dialog and then cancelled.
+QString exportDialogLanguage(OutputActions& output)
+{
+    QString language = QStringLiteral("(no dialog)");
+    QTimer::singleShot(0, [&language] {
+        auto* dialog = qobject_cast<MapExportDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        language = dialog->choice().language;
+        dialog->reject();
+    });
+    output.exportMapAction()->trigger();
+    return language;
+}
+
+TEST(ReportOutput, ExportMapSpeaksTheInterfacesLanguage)
+{
+    // Issue 10: the dialog offered Chinese in the English interface; Print Report… follows
+    // the interface (the canvas's language, set from it at start-up).
+    const Analysed data = analysedThreeParcels();
+    MainWindow window;
+    window.setProject(data.project, data.analysis);
+    OutputActions output(&window, window.canvas(), [] { return std::vector<core::Annotation>{}; },
+                         [] { return QStringLiteral("Three parcels"); });
+    window.canvas()->setLanguage(QStringLiteral("en"));
+    EXPECT_EQ(exportDialogLanguage(output), QStringLiteral("en"));
+    window.canvas()->setLanguage(QStringLiteral("zh"));
+    EXPECT_EQ(exportDialogLanguage(output), QStringLiteral("zh"));
 }
 
 } // namespace
