@@ -112,6 +112,36 @@ TEST_P(ReportAtlasTest, PrintsEveryInterventionAndEveryGap)
     }
 }
 
+TEST(ReportAtlasNames, RatingsNameTheIndicesInTheReportsLanguage)
+{
+    // Issue 10: the ratings table showed ids ("compact density", "rain grey water").
+    core::Analysis analysis = test::threeResults();
+    for (const char* index : { "compact_density", "rain_grey_water" }) {
+        core::IndexRating rating;
+        rating.index = index;
+        rating.rating = core::Rating::Medium;
+        analysis.parcels[1].carbon.ratings.push_back(rating);
+    }
+    QTemporaryDir dir;
+    for (const auto& [language, names] :
+        { std::pair { "en", QStringList { QStringLiteral("Compact layout"),
+                                QStringLiteral("Rain and grey water") } },
+            std::pair { "zh", QStringList { QStringLiteral("紧凑布局"),
+                                  QStringLiteral("雨水中水利用") } } }) {
+        ReportOptions options;
+        options.language = QString::fromLatin1(language);
+        options.parcelPages = true;
+        options.pageParcels = { 1 };
+        const QString path = dir.filePath(options.language + QStringLiteral(".pdf"));
+        ASSERT_TRUE(writeReportPdf(path, test::threeParcels(), analysis, options).ok());
+        const QString text = readingText(path);
+        for (const QString& name : names)
+            EXPECT_TRUE(text.contains(name)) << language << ": " << name.toStdString();
+        EXPECT_FALSE(text.contains(QStringLiteral("compact density"))) << language;
+        EXPECT_FALSE(text.contains(QStringLiteral("rain grey water"))) << language;
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(Languages, ReportAtlasTest, ::testing::Values("en", "zh"));
 
 } // namespace

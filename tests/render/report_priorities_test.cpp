@@ -112,6 +112,38 @@ TEST(ReportPrioritiesTest, ChineseReportSaysItInChinese)
     EXPECT_TRUE(text.contains(QStringLiteral("（地块102、101）")));
 }
 
+TEST(ReportPrioritiesTest, ShippedWeightsSourceInTheReportsLanguage)
+{
+    // Issue 10: the Chinese page read "权重来源：GreenRenew default: AHP of…".
+    QTemporaryDir dir;
+    const QString zhPath = dir.filePath(QStringLiteral("zh.pdf"));
+    ASSERT_TRUE(writeReportPdf(zhPath, withMethod(), rankedResults(), ReportOptions {}));
+    const QString zh = squeezed(pageWith(pdfPages(zhPath), QStringLiteral("更新优先级与示范")));
+    EXPECT_TRUE(zh.contains(QStringLiteral("权重来源：GreenRenew默认值：各判断均为1的等重要性")))
+        << zh.toStdString();
+    EXPECT_FALSE(zh.contains(QStringLiteral("equal-importance")));
+
+    ReportOptions english;
+    english.language = QStringLiteral("en");
+    const QString enPath = dir.filePath(QStringLiteral("en.pdf"));
+    ASSERT_TRUE(writeReportPdf(enPath, withMethod(), rankedResults(), english));
+    const QString en = squeezed(
+        pageWith(pdfPages(enPath), QStringLiteral("Renewal priorities and demonstration")));
+    EXPECT_TRUE(en.contains(QStringLiteral("Weightsfrom:GreenRenewdefault:AHPofequal-importance")))
+        << en.toStdString();
+
+    // A project's own weights name their own source: data, printed as written.
+    core::Project own = withMethod();
+    for (auto& [key, value] : own.config.parameters.values) {
+        if (key.starts_with("priority.weight.category."))
+            value.source = "AHP of 5 experts, Huangpu 2026";
+    }
+    const QString ownPath = dir.filePath(QStringLiteral("own.pdf"));
+    ASSERT_TRUE(writeReportPdf(ownPath, own, rankedResults(), ReportOptions {}));
+    EXPECT_TRUE(squeezed(pageWith(pdfPages(ownPath), QStringLiteral("更新优先级与示范")))
+                    .contains(QStringLiteral("权重来源：AHPof5experts,Huangpu2026")));
+}
+
 TEST(ReportPrioritiesTest, LeftOutWithoutTheMethodOrForOneType)
 {
     QTemporaryDir dir;

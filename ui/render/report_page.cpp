@@ -1,6 +1,7 @@
 #include "ui/render/report_page.h"
 
 #include "ui/render/map_renderer.h"
+#include "ui/render/map_theme.h"
 #include "ui/render/report_summary.h"
 #include "ui/render/report_table.h"
 #include "ui/render/theme.h"
@@ -221,8 +222,8 @@ double drawRatings(const PageFrame& frame, const core::CarbonAssessment& carbon,
     y = table.drawHeader(frame.painter, y);
     bool shaded = false;
     for (const core::IndexRating& rating : carbon.ratings) {
-        QString index = QString::fromStdString(rating.index);
-        index.replace(QLatin1Char('_'), QLatin1Char(' '));
+        // The method's name of the index in the report's language, not its id.
+        const QString index = indexLabel(rating.index, frame.language);
         const std::optional<core::Category> category = categoryOfIndex(rating.index);
         const TableCell categoryCell = category
             ? TableCell(categoryLabel(*category, frame.language), categoryColor(*category))

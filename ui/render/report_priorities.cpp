@@ -27,6 +27,20 @@ QString parcelLabel(const PageFrame& frame, const core::Parcel& parcel)
     return label;
 }
 
+/// How resources/method/priorities.json's shipped category weights name their source: the
+/// Chinese report says it in Chinese; any other source (a project's own AHP) is data, shown as
+/// written.
+constexpr char kShippedWeightsSource[] = "GreenRenew default:";
+
+QString weightsSource(const PageFrame& frame, const std::string& source)
+{
+    if (isEnglish(frame.language) || !source.starts_with(kShippedWeightsSource))
+        return QString::fromStdString(source);
+    return QStringLiteral("GreenRenew 默认值：各判断均为 1 的等重要性判断矩阵的层次分析法"
+                          "（CR 为 0），因微更新论文以专家问卷对指标排序而未公布权重；"
+                          "见 docs/priorities.md“Default weights”一节");
+}
+
 /// Category weights of the ranking, with the source of the weights under the table.
 double weightsTable(const PageFrame& frame, const core::ParameterSet& parameters, double y)
 {
@@ -48,7 +62,7 @@ double weightsTable(const PageFrame& frame, const core::ParameterSet& parameters
             shaded);
         shaded = !shaded;
     }
-    const QString from = frame.tr("权重来源：", "Weights from: ") + QString::fromStdString(source);
+    const QString from = frame.tr("权重来源：", "Weights from: ") + weightsSource(frame, source);
     return drawParagraph(frame, from, y + frame.mm(1.5), pageFont(8.5));
 }
 
