@@ -1,6 +1,7 @@
 #include "gis/postgis_edit_session.h"
 
 #include <algorithm>
+#include <set>
 
 namespace greenrenew::gis {
 
@@ -34,7 +35,7 @@ core::Result<TeamSaveOutcome> TeamEditSession::saveAll(const BeforeCommit& befor
     return last;
 }
 
-core::Result<bool> TeamEditSession::resolve(long long fid, Choice choice)
+core::Result<std::vector<TeamChange>> TeamEditSession::resolve(long long fid, Choice choice)
 {
     auto conflict = std::find_if(m_conflicts.begin(), m_conflicts.end(),
                                  [fid](const TeamConflict& c) { return c.mine.fid == fid; });
@@ -50,10 +51,13 @@ core::Result<bool> TeamEditSession::resolve(long long fid, Choice choice)
     std::vector<TeamChange>& edit = m_pending.front();
     auto change = std::find_if(edit.begin(), edit.end(),
                                [fid](const TeamChange& c) { return c.fid == fid; });
+    std::vector<TeamChange> dropped;
     if (choice == Choice::KeepMine) {
         change->baseVersion = conflict->theirs.version;
+    } else if (changesRows(edit)) {
+        return dropHeadEdit();
     } else {
-        auto recorded = m_table.recordDiscarded(*change);
+        auto recorded = discard(dropped, *change);
         if (!recorded)
             return recorded.error();
         edit.erase(change);
@@ -61,7 +65,51 @@ core::Result<bool> TeamEditSession::resolve(long long fid, Choice choice)
             m_pending.pop_front();
     }
     m_conflicts.erase(conflict);
+    return dropped;
+}
+
+core::Result<bool> TeamEditSession::discard(std::vector<TeamChange>& dropped,
+                                            const TeamChange& change)
+{
+    auto recorded = m_table.recordDiscarded(change);
+    if (!recorded)
+        return recorded.error();
+    dropped.push_back(change);
     return true;
+}
+
+core::Result<std::vector<TeamChange>> TeamEditSession::dropHeadEdit()
+{
+    std::vector<TeamChange> dropped;
+    std::set<long long> added;
+    for (const TeamChange& change : m_pending.front()) {
+        auto recorded = discard(dropped, change);
+        if (!recorded)
+            return recorded.error();
+        if (change.kind == TeamChangeKind::Insert)
+            added.insert(change.fid);
+    }
+    m_pending.pop_front();
+    m_conflicts.clear();  // every conflict of the edit is settled by dropping it
+    // Later edits of the parcels that edit added have nothing left to build on: they go too,
+    // whole, as an edit only holds together whole.
+    for (auto later = m_pending.begin(); later != m_pending.end();) {
+        const bool buildsOnDropped = std::any_of(later->begin(), later->end(),
+            [&](const TeamChange& change) { return added.count(change.fid) > 0; });
+        if (!buildsOnDropped) {
+            ++later;
+            continue;
+        }
+        for (const TeamChange& change : *later) {
+            auto recorded = discard(dropped, change);
+            if (!recorded)
+                return recorded.error();
+            if (change.kind == TeamChangeKind::Insert)
+                added.insert(change.fid);
+        }
+        later = m_pending.erase(later);
+    }
+    return dropped;
 }
 
 } // namespace greenrenew::gis

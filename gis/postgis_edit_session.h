@@ -35,13 +35,19 @@ public:
 
     /// Settles the conflict on parcel FID. KeepMine: my change now builds on their version
     /// (theirs goes to the history when mine is saved). TakeTheirs: my change is dropped
-    /// from the edit and recorded in the history as discarded. Saved by the next saveAll.
-    core::Result<bool> resolve(long long fid, Choice choice);
+    /// from the edit and recorded in the history as discarded; when the edit adds or removes
+    /// parcels (a split, merge, draw or delete) it only holds together whole, so all of it is
+    /// dropped, with the later edits of the parcels it added. Saved by the next saveAll.
+    /// Returns the changes dropped (none for KeepMine).
+    core::Result<std::vector<TeamChange>> resolve(long long fid, Choice choice);
 
     /// fid -> the version this session's saves last wrote, over all saves so far.
     const std::map<long long, long long>& savedVersions() const { return m_savedVersions; }
 
 private:
+    core::Result<bool> discard(std::vector<TeamChange>& dropped, const TeamChange& change);
+    core::Result<std::vector<TeamChange>> dropHeadEdit();
+
     PgTeamTable& m_table;
     std::deque<std::vector<TeamChange>> m_pending;
     std::vector<TeamConflict> m_conflicts;

@@ -17,6 +17,10 @@ namespace greenrenew::gis {
 /// Columns and tables GreenRenew adds in PostGIS for team editing; they are not project data
 /// and are left out when a schema is exported to a GeoPackage.
 inline constexpr const char* kVersionColumn = "gr_version";
+/// Column team editing adds to a parcels table: the ids of the parcels a row came from (a
+/// split or merge), comma-separated; NULL for parcels as imported. It is the parcels' lineage,
+/// so unlike the version an exported GeoPackage keeps it (and loading reads it back).
+inline constexpr const char* kSourceIdsColumn = "gr_source_ids";
 
 struct PgExportSummary {
     QStringList tables;      // every table written, in the GeoPackage's layer order

@@ -9,6 +9,7 @@
 
 #include <boost/geometry.hpp>
 
+#include <algorithm>
 #include <iomanip>
 #include <sstream>
 
@@ -73,6 +74,20 @@ std::optional<std::string> reprojected(const std::string& wkt,
     return geometry->exportToWkt(options);
 }
 
+/// The type's explanation as a type_reason column holds it: without the "from field TYPE: "
+/// the loader puts before a stored one, so it does not grow at each save and load.
+std::optional<std::string> storedTypeReason(const std::string& reason,
+                                            const std::string& typeColumn)
+{
+    const std::string prefix = "from field " + typeColumn;
+    std::string stored = reason;
+    if (reason.rfind(prefix + ": ", 0) == 0)
+        stored = reason.substr(prefix.size() + 2);
+    else if (reason == prefix)
+        stored.clear();
+    return stored.empty() ? std::nullopt : std::optional(stored);
+}
+
 } // namespace
 
 TeamParcels::~TeamParcels() = default;
@@ -84,6 +99,9 @@ core::Result<TeamParcels> TeamParcels::read(PgTeamTable& table, const std::strin
     TeamParcels parcels;
     const std::vector<std::string>& columns = table.columns();
     const std::string idColumn = column(columns, FieldCandidates::parcelId());
+    parcels.m_idColumn = idColumn == "fid" ? std::string() : idColumn;
+    parcels.m_reasonColumn = column(columns, {QStringLiteral("type_reason")});
+    parcels.m_columns = columns;
     parcels.m_nameColumn = column(columns, FieldCandidates::name());
     parcels.m_typeColumn = column(columns, FieldCandidates::renewalType());
     parcels.m_floorsColumn = column(columns, {QString::fromLatin1(core::kPlannedFloorsKey)});
@@ -109,7 +127,7 @@ core::Result<TeamParcels> TeamParcels::read(PgTeamTable& table, const std::strin
                 parcelId = fid;
             }
         }
-        parcels.m_fidOfParcel[parcelId] = fid;
+        parcels.addRow(parcelId, fid);
     }
 
     if (table.geometryColumn().empty() || projectCrsWkt.empty())
@@ -151,6 +169,107 @@ long long TeamParcels::versionOf(long long fid) const
 void TeamParcels::setVersion(long long fid, long long version)
 {
     m_versionOfFid[fid] = version;
+}
+
+std::optional<core::FeatureId> TeamParcels::parcelOf(long long fid) const
+{
+    auto found = m_parcelOfFid.find(fid);
+    return found == m_parcelOfFid.end() ? std::nullopt : std::optional(found->second);
+}
+
+core::FeatureId TeamParcels::parcelIdOf(const TeamRecord& record) const
+{
+    auto value = m_idColumn.empty() ? record.values.end() : record.values.find(m_idColumn);
+    if (value != record.values.end() && value->second) {
+        try {
+            return std::stoll(*value->second);
+        } catch (const std::exception&) {
+        }
+    }
+    return record.fid;
+}
+
+void TeamParcels::addRow(core::FeatureId id, long long fid)
+{
+    m_fidOfParcel[id] = fid;
+    m_parcelOfFid[fid] = id;
+    m_idFloor = std::max({m_idFloor, static_cast<long long>(id) + 1, fid + 1});
+}
+
+TeamChange TeamParcels::insertFor(const core::Parcel& parcel) const
+{
+    TeamChange change;
+    change.kind = TeamChangeKind::Insert;
+    change.fid = fidOf(parcel.id).value_or(parcel.id);
+    change.geometryWkt = reprojected(wktOf(parcel.geometry), m_toTable.get());
+    if (!m_idColumn.empty())
+        change.values[m_idColumn] = std::to_string(parcel.id);
+    for (core::ParcelField field : kTeamFields) {
+        const std::string& name = columnOf(static_cast<int>(field));
+        const std::string text = core::fieldText(parcel, field);
+        if (!name.empty())
+            change.values[name] = text.empty() && field != core::ParcelField::Name
+                                      ? std::nullopt
+                                      : std::optional(text);
+    }
+    if (!m_reasonColumn.empty())
+        change.values[m_reasonColumn] = storedTypeReason(parcel.typeReason, m_typeColumn);
+    std::string sources;
+    for (core::FeatureId source : parcel.sourceIds)
+        sources += (sources.empty() ? "" : ",") + std::to_string(source);
+    change.values[kSourceIdsColumn] =
+        sources.empty() ? std::nullopt : std::optional(std::move(sources));
+    // The rest of the parcel's own fields (its source attributes, split in proportion to
+    // area or taken from the larger part as the edit decided) into the columns of the same
+    // name, as the loader read them from there.
+    for (const std::string& name : m_columns) {
+        auto value = parcel.attributes.find(name);
+        if (value != parcel.attributes.end() && !change.values.count(name))
+            change.values[name] = value->second;
+    }
+    return change;
+}
+
+std::optional<TeamChange> TeamParcels::deleteFor(const core::Parcel& parcel) const
+{
+    const std::optional<long long> fid = fidOf(parcel.id);
+    if (!fid)
+        return std::nullopt;
+    TeamChange change;
+    change.kind = TeamChangeKind::Delete;
+    change.fid = *fid;
+    change.baseVersion = versionOf(*fid);
+    return change;
+}
+
+core::Result<core::Parcel> TeamParcels::parcelFromNewRow(const TeamRecord& record) const
+{
+    core::Parcel like;
+    like.id = parcelIdOf(record);
+    for (const auto& [name, value] : record.values)
+        if (value)
+            like.attributes[name] = *value;
+    auto text = [&](const std::string& name) {
+        auto value = name.empty() ? record.values.end() : record.values.find(name);
+        return value == record.values.end() ? std::string() : value->second.value_or("");
+    };
+    // The type's explanation as the loader gives it for a stored type.
+    if (core::renewalTypeFromName(text(m_typeColumn))) {
+        like.typeReason = "from field " + m_typeColumn;
+        if (!text(m_reasonColumn).empty())
+            like.typeReason += ": " + text(m_reasonColumn);
+    }
+    std::istringstream sources(text(kSourceIdsColumn));
+    for (std::string id; std::getline(sources, id, ',');) {
+        try {
+            like.sourceIds.push_back(std::stoll(id));
+        } catch (const std::exception&) {
+        }
+    }
+    auto parcel = parcelFromRow(record, like);
+    if (parcel)
+        parcel.value().typeReason = like.typeReason;
+    return parcel;
 }
 
 const std::string& TeamParcels::columnOf(int field) const

@@ -36,8 +36,17 @@ public:
     /// PROJECTCRSWKT is the CRS the desktop's parcels are in.
     static core::Result<TeamParcels> read(PgTeamTable& table, const std::string& projectCrsWkt);
 
-    /// The row of the parcel with ID (its fid), if the table has one.
+    /// The row of the parcel with ID (its fid), if the table has one (or had one: a row
+    /// deleted keeps its fid, which an undo of the deletion brings back).
     std::optional<long long> fidOf(core::FeatureId id) const;
+    /// The parcel whose row is FID, if known.
+    std::optional<core::FeatureId> parcelOf(long long fid) const;
+    /// The parcel id that row RECORD stands for: its id column's whole number, else its fid.
+    core::FeatureId parcelIdOf(const TeamRecord& record) const;
+    /// Records that the parcel ID is (or will be, once saved) the row FID.
+    void addRow(core::FeatureId id, long long fid);
+    /// The lowest id a new parcel may take: above every parcel id and fid read.
+    long long idFloor() const { return m_idFloor; }
     /// The version the designer's next edit of row FID builds on.
     long long versionOf(long long fid) const;
     void setVersion(long long fid, long long version);
@@ -46,6 +55,19 @@ public:
     /// (in the table's CRS), and the name, renewal type, planned floors and notes that
     /// differ, each into its column when the table has one.
     TeamParcelChange changeFor(const core::Parcel& before, const core::Parcel& after) const;
+
+    /// The change that adds PARCEL as a row (a parcel drawn, made by a split or merge, or
+    /// brought back by an undo): fid (the parcel's earlier row, else its id, which the
+    /// database allocated), its id, name, type, type reason, planned floors, notes, the ids it
+    /// came from (gr_source_ids) and every attribute the table has a column for.
+    TeamChange insertFor(const core::Parcel& parcel) const;
+    /// The change that removes PARCEL's row, built on the version last read or saved;
+    /// nothing when the parcel has no row.
+    std::optional<TeamChange> deleteFor(const core::Parcel& parcel) const;
+
+    /// A parcel the desktop has not got yet (another designer's new row), as loading the
+    /// table would read it; an error names the row when its geometry is unreadable.
+    core::Result<core::Parcel> parcelFromNewRow(const TeamRecord& record) const;
 
     /// LIKE as the row RECORD has it (geometry in the project CRS, name, type, planned floors
     /// and notes from their columns); an error names the row when its geometry is unreadable.
@@ -57,6 +79,11 @@ private:
     const std::string& columnOf(int field) const;
 
     std::map<core::FeatureId, long long> m_fidOfParcel;
+    std::map<long long, core::FeatureId> m_parcelOfFid;
+    long long m_idFloor = 1;
+    std::string m_idColumn;  // empty when the fid is the parcel id
+    std::string m_reasonColumn;
+    std::vector<std::string> m_columns;
     std::map<long long, long long> m_versionOfFid;
     std::string m_nameColumn;
     std::string m_typeColumn;

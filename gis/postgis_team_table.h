@@ -31,14 +31,28 @@ struct TeamRecord {
     std::string geometryWkt;  // empty: no geometry
 };
 
-/// One parcel's change within an edit: the fields changed (others untouched) and, when the
-/// shape changed, the new geometry as WKT in the layer's CRS.
+/// What a change does to its row: rewrites some of its fields, adds it (a parcel drawn, or
+/// made by a split or merge, or one brought back by an undo) or removes it.
+enum class TeamChangeKind { Update, Insert, Delete };
+
+/// One parcel's change within an edit. Update: the fields changed (others untouched) and,
+/// when the shape changed, the new geometry as WKT in the layer's CRS. Insert: every field of
+/// the new row and its geometry (baseVersion 0: the row must not exist yet). Delete: only fid
+/// and baseVersion.
 struct TeamChange {
     long long fid = 0;
-    long long baseVersion = 0;  // the version the designer edited
+    long long baseVersion = 0;  // the version the designer edited (0: no row)
     PgValues values;
     std::optional<std::string> geometryWkt;
+    TeamChangeKind kind = TeamChangeKind::Update;
 };
+
+/// Whether EDIT adds or removes rows (a split, merge, draw or delete, or an undo of one).
+bool changesRows(const std::vector<TeamChange>& edit);
+
+/// How many consecutive parcel ids one request to the database reserves (see
+/// PgTeamTable::reserveParcelIds).
+inline constexpr long long kParcelIdBlock = 1000;
 
 /// A change that met a newer version: the designer's and the one now in the database.
 struct TeamConflict {
@@ -49,7 +63,7 @@ struct TeamConflict {
 struct TeamSaveOutcome {
     /// Empty when the edit was saved; otherwise nothing of the edit was written.
     std::vector<TeamConflict> conflicts;
-    /// fid -> version after the save (when saved).
+    /// fid -> version after the save (when saved; 0 for a row deleted).
     std::map<long long, long long> versions;
     bool saved() const { return conflicts.empty(); }
 };
@@ -60,8 +74,9 @@ using BeforeCommit = std::function<void()>;
 
 class PgTeamTable {
 public:
-    /// Prepares TABLE of SCHEMA for team editing (adds gr_version and gr_parcel_history when
-    /// missing; both idempotent) and reads its columns.
+    /// Prepares TABLE of SCHEMA for team editing (adds gr_version, gr_source_ids, the
+    /// sequence of new parcel ids and gr_parcel_history when missing; all idempotent) and
+    /// reads its columns and their types.
     static core::Result<PgTeamTable> open(PgConnection& connection, const QString& schema,
                                           const QString& table);
 
@@ -73,6 +88,11 @@ public:
     /// committed and is returned as an error naming table and feature.
     core::Result<TeamSaveOutcome> save(const std::vector<TeamChange>& edit,
                                        const BeforeCommit& beforeCommit = {});
+
+    /// The first of kParcelIdBlock consecutive ids no other designer's session gets, for new
+    /// parcels (used as both fid and parcel id of their rows); the block starts at ATLEAST or
+    /// above, and above every fid of the table.
+    core::Result<long long> reserveParcelIds(long long atLeast);
 
     /// Records a change the designer chose to drop in favour of the other version, so even
     /// the discarded version stays in gr_parcel_history.
@@ -97,12 +117,19 @@ private:
                       const std::string& message) const;
     core::Result<std::vector<TeamConflict>> lockAndCheck(const std::vector<TeamChange>& edit);
     core::Result<long long> writeChange(const TeamChange& change);
+    core::Result<long long> updateRow(const TeamChange& change);
+    core::Result<long long> insertRow(const TeamChange& change);
+    core::Result<long long> deleteRow(const TeamChange& change);
+    core::Result<bool> keepInHistory(long long fid, const char* kind);
+    std::string valueExpression(const std::string& column, std::size_t parameter) const;
+    core::Result<bool> prepareIdSequence();
 
     PgConnection* m_connection = nullptr;
     QString m_schema;
     QString m_table;
     std::string m_geometryColumn;  // empty: no geometry column
     std::vector<std::string> m_columns;  // attribute columns (no fid, version or geometry)
+    std::map<std::string, std::string> m_columnTypes;  // column -> its SQL data type
 };
 
 } // namespace greenrenew::gis

@@ -1,6 +1,7 @@
 #include "ui/edit_tools.h"
 
 #include "ui/edit_commands.h"
+#include "ui/parcel_id_source.h"
 
 #include "core/envelope.h"
 
@@ -325,13 +326,17 @@ std::optional<core::ParcelChange> DrawParcelTool::makeChange()
         m_controller.report(QObject::tr("A parcel needs at least three corners."));
         return std::nullopt;
     }
-    const core::Project& project = *m_controller.session()->project();
     core::Polygon polygon;
     for (const QPointF& point : m_points)
         polygon.outer().push_back(toCore(point));
     polygon.outer().push_back(toCore(m_points.front()));
+    const core::Result<core::FeatureId> id = newParcelIds(*m_controller.session(), 1);
+    if (!id) {
+        m_controller.report(QString::fromStdString(id.error().describe()));
+        return std::nullopt;
+    }
     core::Parcel parcel;
-    parcel.id = core::nextParcelId(project);
+    parcel.id = id.value();
     parcel.typeReason = "drawn by the designer";
     auto reshaped = core::reshapeParcel(parcel, core::MultiPolygon{polygon});
     if (!reshaped) {
@@ -364,6 +369,15 @@ std::optional<core::ParcelChange> SplitTool::makeChange()
         m_controller.report(QString::fromStdString(pieces.error().describe()));
         return std::nullopt;
     }
+    // How many pieces the line makes is known only now: their ids are taken afterwards.
+    const core::Result<core::FeatureId> firstId = newParcelIds(
+        *m_controller.session(), static_cast<int>(pieces.value().size()));
+    if (!firstId) {
+        m_controller.report(QString::fromStdString(firstId.error().describe()));
+        return std::nullopt;
+    }
+    for (std::size_t i = 0; i < pieces.value().size(); ++i)
+        pieces.value()[i].id = firstId.value() + static_cast<core::FeatureId>(i);
     return core::ParcelChange{"split parcel " + std::to_string(parcel.id), {parcel},
                               pieces.value(), {}};
 }
@@ -519,7 +533,12 @@ void EditController::mergeSelected()
     std::vector<core::Parcel> parts;
     for (int index : m_canvas->selectedParcels())
         parts.push_back(project->parcels[static_cast<std::size_t>(index)]);
-    auto merged = core::mergeParcels(parts, core::nextParcelId(*project), m_attributes);
+    const core::Result<core::FeatureId> newId = newParcelIds(*m_session, 1);
+    if (!newId) {
+        emit message(QString::fromStdString(newId.error().describe()));
+        return;
+    }
+    auto merged = core::mergeParcels(parts, newId.value(), m_attributes);
     if (!merged) {
         emit message(QString::fromStdString(merged.error().describe()));
         return;

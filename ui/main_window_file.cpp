@@ -82,15 +82,11 @@ bool MainWindow::saveProject()
     if (auto* team = m_editor->session()->findChild<TeamEditing*>()) {
         if (!team->save())
             return false;
-        // Edits that add or remove parcels are not in the database: they go to a project
-        // file (Save As) below, and until then stay in the recovery file.
-        if (team->editsKeptLocally() == 0) {
-            m_recovery->saved();
-            m_recovery->start(m_document->sourcePath());
-            m_document->setModified(false);
-            logMessage(tr("Edits saved to PostGIS (%1)").arg(team->description()));
-            return true;
-        }
+        m_recovery->saved();
+        m_recovery->start(m_document->sourcePath());
+        m_document->setModified(false);
+        logMessage(tr("Edits saved to PostGIS (%1)").arg(team->description()));
+        return true;
     }
     if (m_document->filePath().isEmpty()) {
         saveProjectAs();

@@ -5,6 +5,7 @@
 #include "gis/postgis_connection.h"
 #include "ui/edit_commands.h"
 #include "ui/main_window.h"
+#include "ui/parcel_id_source.h"
 
 #include <QApplication>
 #include <QInputDialog>
@@ -15,6 +16,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 
+#include <algorithm>
 #include <set>
 
 namespace greenrenew::ui {
@@ -100,6 +102,8 @@ std::unique_ptr<TeamEditing> TeamEditing::start(const QString& input, EditSessio
         team->m_listenTimer.start();
     }
     connect(session, &EditSession::changeMade, team.get(), &TeamEditing::onChange);
+    new ParcelIdSource([raw = team.get()](int count) { return raw->reserveIds(count); },
+                       team.get());
     return team;
 }
 
@@ -108,32 +112,61 @@ int TeamEditing::pendingEdits() const
     return static_cast<int>(m_queue->pending().size());
 }
 
+core::Result<core::FeatureId> TeamEditing::reserveIds(int count)
+{
+    if (count > gis::kParcelIdBlock) {
+        core::Error error;
+        error.operation = "reserve parcel ids";
+        error.message = "an edit cannot make more than " + std::to_string(gis::kParcelIdBlock)
+                        + " parcels";
+        return error;
+    }
+    if (m_idsLeft < count) {
+        const long long floor =
+            std::max<long long>(m_parcels->idFloor(), core::nextParcelId(*m_session->project()));
+        auto first = m_table->reserveParcelIds(floor);
+        if (!first && !m_connection->alive() && m_connection->reconnect())
+            first = m_table->reserveParcelIds(floor);
+        if (!first) {
+            core::Error error = first.error();
+            error.message = "new parcels take their ids from the database, which cannot be "
+                            "reached: " + error.message;
+            return error;
+        }
+        m_nextId = first.value();
+        m_idsLeft = gis::kParcelIdBlock;
+    }
+    const core::FeatureId id = m_nextId;
+    m_nextId += count;
+    m_idsLeft -= count;
+    return id;
+}
+
 void TeamEditing::onChange(const core::ParcelChange& change, bool undone)
 {
     if (m_takingTheirs)
         return;
     const std::vector<core::Parcel>& was = undone ? change.after : change.before;
     const std::vector<core::Parcel>& now = undone ? change.before : change.after;
-    std::set<core::FeatureId> wasIds;
-    std::set<core::FeatureId> nowIds;
-    for (const core::Parcel& parcel : was)
-        wasIds.insert(parcel.id);
-    for (const core::Parcel& parcel : now)
-        nowIds.insert(parcel.id);
-    if (wasIds != nowIds) {
-        ++m_keptLocally;
-        emit message(tr("'%1' adds or removes parcels: it stays in this session and its "
-                        "recovery file, but the team's PostGIS table takes only changes of "
-                        "existing parcels (shape, name, type, floors, notes). Save the "
-                        "project as a GeoPackage to keep it.")
-                         .arg(QString::fromStdString(change.description)));
-        return;
-    }
+    auto find = [](const std::vector<core::Parcel>& parcels, core::FeatureId id) {
+        return std::find_if(parcels.begin(), parcels.end(),
+                            [id](const core::Parcel& p) { return p.id == id; });
+    };
+    // A split, merge, draw or delete (or its undo) removes rows and adds others: one edit,
+    // saved in one transaction, so the table never holds half of it.
     std::vector<gis::TeamChange> edit;
+    for (const core::Parcel& before : was)
+        if (find(now, before.id) == now.end())
+            if (std::optional<gis::TeamChange> removed = m_parcels->deleteFor(before))
+                edit.push_back(std::move(*removed));
     for (const core::Parcel& after : now) {
-        const auto before = std::find_if(was.begin(), was.end(), [&](const core::Parcel& p) {
-            return p.id == after.id;
-        });
+        const auto before = find(was, after.id);
+        if (before == was.end()) {
+            gis::TeamChange added = m_parcels->insertFor(after);
+            m_parcels->addRow(after.id, added.fid);
+            edit.push_back(std::move(added));
+            continue;
+        }
         gis::TeamParcelChange team = m_parcels->changeFor(*before, after);
         for (const std::string& field : team.fieldsWithoutColumn)
             emit message(tr("Parcel %1: the PostGIS table has no column for the %2; it is "
@@ -173,22 +206,47 @@ bool TeamEditing::resolveConflicts()
 {
     const std::vector<gis::TeamConflict> conflicts = m_queue->conflicts();
     for (const gis::TeamConflict& conflict : conflicts) {
+        const long long fid = conflict.mine.fid;
+        const auto& open = m_queue->conflicts();
+        if (std::none_of(open.begin(), open.end(),
+                         [fid](const gis::TeamConflict& c) { return c.mine.fid == fid; }))
+            continue;  // settled with the rest of its edit, dropped whole
         const auto choice = m_chooser(describeConflict(conflict));
-        auto resolved = m_queue->resolve(conflict.mine.fid, choice);
-        if (!resolved) {
-            emit message(QString::fromStdString(resolved.error().describe()));
+        auto dropped = m_queue->resolve(fid, choice);
+        if (!dropped) {
+            emit message(QString::fromStdString(dropped.error().describe()));
             return false;
         }
-        if (choice == gis::TeamEditSession::Choice::TakeTheirs)
-            takeTheirs(conflict.theirs);
-        m_parcels->setVersion(conflict.mine.fid, conflict.theirs.version);
-        emit message(choice == gis::TeamEditSession::Choice::KeepMine
-                         ? tr("Parcel row %1: your version replaces the other designer's "
-                              "(theirs is kept in gr_parcel_history)")
-                               .arg(conflict.mine.fid)
-                         : tr("Parcel row %1: the other designer's version is shown; yours "
-                              "is kept in gr_parcel_history")
-                               .arg(conflict.mine.fid));
+        if (choice == gis::TeamEditSession::Choice::KeepMine) {
+            m_parcels->setVersion(fid, conflict.theirs.version);
+            emit message(tr("Parcel row %1: your version replaces the other designer's "
+                            "(theirs is kept in gr_parcel_history)")
+                             .arg(fid));
+            continue;
+        }
+        std::set<long long> fids;
+        for (const gis::TeamChange& change : dropped.value())
+            fids.insert(change.fid);
+        std::vector<gis::TeamRecord> records;
+        for (long long row : fids) {
+            auto record = m_table->read(row);
+            if (!record) {
+                emit message(QString::fromStdString(record.error().describe()));
+                return false;
+            }
+            records.push_back(std::move(record.value()));
+        }
+        showAsSaved(records);
+        if (gis::changesRows(dropped.value()))
+            emit message(tr("Parcel row %1: the other designer's version is shown; your edit "
+                            "that added or removed parcels is undone on the map, and its %n "
+                            "change(s) are kept in gr_parcel_history",
+                            nullptr, static_cast<int>(dropped.value().size()))
+                             .arg(fid));
+        else
+            emit message(tr("Parcel row %1: the other designer's version is shown; yours "
+                            "is kept in gr_parcel_history")
+                             .arg(fid));
     }
     return true;
 }
@@ -208,31 +266,50 @@ QString TeamEditing::describeConflict(const gis::TeamConflict& conflict) const
                           theirs == conflict.theirs.values.end() ? tr("(no such field)")
                                                                  : valueText(theirs->second));
     }
-    if (conflict.mine.geometryWkt)
+    if (conflict.theirs.version == 0)
+        lines << tr("The other designer removed this parcel.");
+    if (conflict.mine.kind == gis::TeamChangeKind::Delete)
+        lines << tr("You removed this parcel (a split, merge or delete). Keeping yours saves "
+                    "that edit whole; taking theirs undoes it on your map.");
+    else if (conflict.mine.geometryWkt)
         lines << tr("You changed the shape; theirs is the shape now in the database.");
     lines << tr("Keep your version, or take theirs? The one not kept stays in "
                 "gr_parcel_history.");
     return lines.join(QLatin1Char('\n'));
 }
 
-void TeamEditing::takeTheirs(const gis::TeamRecord& theirs)
+void TeamEditing::showAsSaved(const std::vector<gis::TeamRecord>& records)
 {
     const std::shared_ptr<core::Project> project = m_session->project();
-    for (const core::Parcel& parcel : project->parcels) {
-        if (m_parcels->fidOf(parcel.id) != theirs.fid)
-            continue;
-        auto updated = m_parcels->parcelFromRow(theirs, parcel);
-        if (!updated) {
-            emit message(QString::fromStdString(updated.error().describe()));
-            return;
+    core::ParcelChange change;
+    for (const gis::TeamRecord& record : records) {
+        const std::optional<core::FeatureId> id = m_parcels->parcelOf(record.fid);
+        const int index = id ? m_session->indexOf(*id) : -1;
+        const core::Parcel* shown =
+            index < 0 ? nullptr : &project->parcels[static_cast<std::size_t>(index)];
+        if (record.version > 0) {
+            auto saved = shown ? m_parcels->parcelFromRow(record, *shown)
+                               : m_parcels->parcelFromNewRow(record);
+            if (!saved) {
+                emit message(QString::fromStdString(saved.error().describe()));
+                continue;
+            }
+            m_parcels->addRow(saved.value().id, record.fid);
+            change.after.push_back(std::move(saved.value()));
         }
-        m_takingTheirs = true;
-        m_session->submit({"take parcel " + std::to_string(parcel.id)
-                               + " as another designer saved it",
-                           {parcel}, {updated.value()}, {}});
-        m_takingTheirs = false;
-        return;
+        if (shown)
+            change.before.push_back(*shown);
+        m_parcels->setVersion(record.fid, record.version);
     }
+    if (change.before.empty() && change.after.empty())
+        return;
+    std::string ids;
+    for (const gis::TeamRecord& record : records)
+        ids += (ids.empty() ? "" : ", ") + std::to_string(record.fid);
+    change.description = "take parcel rows " + ids + " as the other designers saved them";
+    m_takingTheirs = true;
+    m_session->submit(std::move(change));
+    m_takingTheirs = false;
 }
 
 int TeamEditing::refresh()
@@ -251,17 +328,23 @@ int TeamEditing::refresh()
     for (const std::vector<gis::TeamChange>& edit : m_queue->pending())
         for (const gis::TeamChange& change : edit)
             mine.insert(change.fid);
-    int updated = 0;
+    std::vector<gis::TeamRecord> news;
     for (long long fid : announced) {
         if (mine.count(fid))
             continue;  // the save will meet it as a conflict and ask
         auto record = m_table->read(fid);
-        if (!record || record.value().version <= m_parcels->versionOf(fid))
-            continue;  // one's own save, or nothing new
-        takeTheirs(record.value());
-        m_parcels->setVersion(fid, record.value().version);
-        ++updated;
+        if (!record)
+            continue;
+        const std::optional<core::FeatureId> id = m_parcels->parcelOf(fid);
+        const bool shown = id && m_session->indexOf(*id) >= 0;
+        // Deleted by a colleague while shown here, or a version newer than the one shown
+        // (a colleague's new parcel is newer than none); one's own saves are neither.
+        const bool deleted = record.value().version == 0 && shown;
+        if (deleted || record.value().version > m_parcels->versionOf(fid))
+            news.push_back(std::move(record.value()));
     }
+    showAsSaved(news);
+    const int updated = static_cast<int>(news.size());
     if (updated > 0)
         emit message(tr("%n parcel(s) updated from the other designers' saves", nullptr,
                         updated));

@@ -3,11 +3,15 @@
 // Team editing on the desktop: when the shown project was opened from a PostGIS schema, every
 // undo step of the editing session (an edit, an undo, a redo) is queued as one team edit of the
 // parcels table, and Save writes the queue, each step in its own transaction that checks the
-// versions the designer started from. A step that meets another designer's newer version is a
-// conflict: both versions are shown and the designer keeps theirs or takes the other one; the
-// one not kept stays in gr_parcel_history. Other designers' saves are announced by the
-// database (LISTEN/NOTIFY) and taken into the map for parcels this designer has not changed.
+// versions the designer started from. Steps that add or remove parcels (split, merge, draw,
+// delete, or the undo of one) insert and delete rows in that same transaction; the ids of new
+// parcels come from the database, so two designers never make the same one. A step that meets
+// another designer's newer version is a conflict: both versions are shown and the designer
+// keeps theirs or takes the other one; the one not kept stays in gr_parcel_history. Other
+// designers' saves (new and deleted parcels too) are announced by the database (LISTEN/NOTIFY)
+// and taken into the map for parcels this designer has not changed.
 
+#include "core/result.h"
 #include "gis/postgis_edit_session.h"
 #include "gis/postgis_team_parcels.h"
 
@@ -45,9 +49,6 @@ public:
 
     /// Undo steps not yet saved to the database.
     int pendingEdits() const;
-    /// Edits that add or remove parcels (split, merge, draw, delete): kept in this session
-    /// and its recovery file, not written to the database.
-    int editsKeptLocally() const { return m_keptLocally; }
 
     /// Saves the queued edits oldest first. Conflicts are put to the chooser (a message box
     /// unless replaced); taking the other version shows it on the map. False, with the reason
@@ -68,8 +69,10 @@ private:
     TeamEditing(EditSession* session, std::unique_ptr<gis::PgConnection> connection);
     void onChange(const core::ParcelChange& change, bool undone);
     bool resolveConflicts();
-    void takeTheirs(const gis::TeamRecord& theirs);
+    /// Shows the rows RECORDS as the database holds them: parcels updated, added, removed.
+    void showAsSaved(const std::vector<gis::TeamRecord>& records);
     QString describeConflict(const gis::TeamConflict& conflict) const;
+    core::Result<core::FeatureId> reserveIds(int count);
 
     EditSession* m_session = nullptr;
     std::unique_ptr<gis::PgConnection> m_connection;  // the table and queue point into it
@@ -80,7 +83,8 @@ private:
     QString m_description;
     QTimer m_listenTimer;
     bool m_takingTheirs = false;
-    int m_keptLocally = 0;
+    core::FeatureId m_nextId = 0;  // the next id of the block reserved in the database
+    long long m_idsLeft = 0;
 };
 
 /// Ends the team editing of SESSION's previous project, if any, and starts it when INPUT (the

@@ -1700,10 +1700,6 @@
         <translation>%1 未指定 PostGIS 模式</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; adds or removes parcels: it stays in this session and its recovery file, but the team&apos;s PostGIS table takes only changes of existing parcels (shape, name, type, floors, notes). Save the project as a GeoPackage to keep it.</source>
-        <translation>“%1”会增加或删除地块：它保留在本次会话及其恢复文件中，但团队的 PostGIS 表只接受对已有地块的修改（形状、名称、类型、层数、备注）。请将项目另存为 GeoPackage 以保留此编辑。</translation>
-    </message>
-    <message>
         <source>Parcel %1: the PostGIS table has no column for the %2; it is kept in this session only</source>
         <translation>地块 %1：PostGIS 表中没有对应%2的字段；该修改仅保留在本次会话中</translation>
     </message>
@@ -1752,6 +1748,20 @@
     <message>
         <source>Edits are saved to PostGIS (%1) as team edits; other designers&apos; saves appear as they are made</source>
         <translation>编辑作为团队编辑保存到 PostGIS（%1）；其他设计人员的保存会即时显示</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parcel row %1: the other designer&apos;s version is shown; your edit that added or removed parcels is undone on the map, and its %n change(s) are kept in gr_parcel_history</source>
+        <translation>
+            <numerusform>地块行 %1：显示另一位设计人员的版本；你增加或删除地块的编辑已在地图上撤销，其 %n 项修改保留在 gr_parcel_history 中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The other designer removed this parcel.</source>
+        <translation>另一位设计人员已删除此地块。</translation>
+    </message>
+    <message>
+        <source>You removed this parcel (a split, merge or delete). Keeping yours saves that edit whole; taking theirs undoes it on your map.</source>
+        <translation>你移除了此地块（分割、合并或删除）。保留我的版本会完整保存该编辑；采用对方版本会在你的地图上撤销该编辑。</translation>
     </message>
 </context>
 </TS>

@@ -18,34 +18,14 @@ namespace {
 using pgtest::kSamplePath;
 using pgtest::PostgisTest;
 
-class TeamEditingTest : public PostgisTest {
+class TeamEditingTest : public pgtest::SampleInPostgisTest {
 protected:
-    void SetUp() override
-    {
-        PostgisTest::SetUp();
-        if (HasFatalFailure())
-            return;
-        auto exported = exportGeoPackageToPostgis(QString::fromUtf8(kSamplePath), connection(),
-                                                  m_schema);
-        ASSERT_TRUE(exported.ok()) << exported.error().describe();
-    }
-
     PgConnection secondConnection()
     {
         auto other = PgConnection::open(m_location);
         EXPECT_TRUE(other.ok());
         return std::move(other.value());
     }
-
-    std::string scalar(const std::string& sql)
-    {
-        auto rows = connection().exec("test query", sql);
-        EXPECT_TRUE(rows.ok()) << rows.error().describe();
-        return rows.ok() && !rows.value().empty() ? rows.value().front().at(0).value_or("NULL")
-                                                  : std::string("none");
-    }
-
-    std::string quotedSchema() { return connection().quoteIdentifier(m_schema.toStdString()); }
 };
 
 TeamChange renameParcel(long long fid, long long baseVersion, const std::string& name)

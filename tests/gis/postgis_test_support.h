@@ -6,6 +6,7 @@
 // removes it afterwards.
 
 #include "gis/postgis_connection.h"
+#include "gis/postgis_project.h"
 
 #include <gtest/gtest.h>
 
@@ -81,6 +82,32 @@ protected:
     PgLocation m_location;
     std::optional<PgConnection> m_connection;
     QString m_schema;
+};
+
+/// A test on a copy of the real sample (resources/sample) in the test's own schema.
+class SampleInPostgisTest : public PostgisTest {
+protected:
+    void SetUp() override
+    {
+        PostgisTest::SetUp();
+        if (HasFatalFailure())
+            return;
+        auto exported = exportGeoPackageToPostgis(QString::fromUtf8(kSamplePath), connection(),
+                                                  m_schema);
+        ASSERT_TRUE(exported.ok()) << exported.error().describe();
+    }
+
+    /// The first value of the first row SQL gives on ON ("NULL" for NULL, "none" for no row).
+    std::string scalar(PgConnection& on, const std::string& sql)
+    {
+        auto rows = on.exec("test query", sql);
+        EXPECT_TRUE(rows.ok()) << rows.error().describe();
+        return rows.ok() && !rows.value().empty() ? rows.value().front().at(0).value_or("NULL")
+                                                  : std::string("none");
+    }
+    std::string scalar(const std::string& sql) { return scalar(connection(), sql); }
+
+    std::string quotedSchema() { return connection().quoteIdentifier(m_schema.toStdString()); }
 };
 
 } // namespace greenrenew::gis::pgtest
