@@ -50,6 +50,8 @@ QString modelFieldLabel(const QString& key)
 {
     if (key == QLatin1String("parcel_id"))
         return LayerMappingDialog::tr("Parcel id");
+    if (key == QLatin1String("parcel_code"))
+        return LayerMappingDialog::tr("Parcel code (DKBH)");
     if (key == QLatin1String("name"))
         return LayerMappingDialog::tr("Name");
     if (key == QLatin1String("renewal_type"))

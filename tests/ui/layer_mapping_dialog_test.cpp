@@ -119,8 +119,8 @@ TEST_F(LayerMappingTest, FieldsTableMapsAFieldDetectionDoesNotKnow)
     dialog.setRole(QStringLiteral("pois"), QString());  // its name suggested facilities
     auto* fields = dialog.findChild<QTableWidget*>(QStringLiteral("fields"));
     ASSERT_NE(fields, nullptr);
-    // Parcels: parcel id, name, renewal type; buildings: floors, height, use, name.
-    ASSERT_EQ(fields->rowCount(), 7);
+    // Parcels: parcel id, parcel code, name, renewal type; buildings: floors, height, use, name.
+    ASSERT_EQ(fields->rowCount(), 8);
     QComboBox* floors = nullptr;
     QComboBox* name = nullptr;
     for (int row = 0; row < fields->rowCount(); ++row) {
