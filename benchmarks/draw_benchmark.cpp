@@ -11,8 +11,8 @@
 // --repeat N tiles the loaded project N times in memory (tile_city.h, every layer); the
 // analysis is run once on DATA and its results copied to every tile, whose parcels have the
 // same figures by construction. --steps K: pans and zooms per scale (default 6). --modes: the
-// ways of drawing timed in turn: background (the canvas's own: one worker thread),
-// background-2 (two threads, a half each), ui-thread (one thread, each paint waits for its
+// ways of drawing timed in turn: background (the canvas's own: two worker threads, a half
+// each), background-1 (one worker thread), ui-thread (one thread, each paint waits for its
 // picture: as before the canvas drew in the background).
 
 #include "core/analysis.h"
@@ -63,9 +63,9 @@ struct Options {
 std::optional<Mode> modeNamed(const std::string& name)
 {
     if (name == "background")
-        return Mode{name, 1, ui::MapCanvas::kDrawWaitMs};
-    if (name == "background-2")
         return Mode{name, 2, ui::MapCanvas::kDrawWaitMs};
+    if (name == "background-1")
+        return Mode{name, 1, ui::MapCanvas::kDrawWaitMs};
     if (name == "ui-thread")
         return Mode{name, 1, -1};
     return std::nullopt;

@@ -122,7 +122,7 @@ public:
     /// How long a paint waits for the picture being drawn; negative: until it is done (each
     /// paint then shows the map drawn, as an export would).
     void setDrawWaitMs(int ms) { m_drawWaitMs = ms; }
-    /// Threads drawing one picture: 2 (two halves at once) or 1 (the default, MapDrawer).
+    /// Threads drawing one picture: 2 (two halves at once, the default) or 1.
     void setDrawThreads(int threads);
     /// Cancels the drawing and waits until no worker thread reads the project: called before
     /// the project's parcels change in place (an edit), and by refresh().
