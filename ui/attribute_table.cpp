@@ -5,6 +5,7 @@
 #include "ui/renewal_type_delegate.h"
 #include "ui/render/map_renderer.h"
 #include "ui/render/theme.h"
+#include "ui/typed_text_delegate.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -19,6 +20,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 
 namespace greenrenew::ui {
 
@@ -48,39 +50,128 @@ std::optional<core::ParcelField> editableField(int column)
     }
 }
 
+/// The table's view, telling when an editor opens and closes: while one is open, changes of
+/// the parcels must leave its row where it is.
+class EditingTableView : public QTableView {
+public:
+    using QTableView::QTableView;
+    using QTableView::edit;
+
+    bool editing() const { return state() == EditingState; }
+
+    std::function<void()> editorOpened;
+    std::function<void()> editorClosed;
+
+protected:
+    bool edit(const QModelIndex& index, EditTrigger trigger, QEvent* event) override
+    {
+        const bool wasEditing = editing();
+        const bool opened = QTableView::edit(index, trigger, event);
+        if (opened && !wasEditing && editing() && editorOpened)
+            editorOpened();
+        return opened;
+    }
+
+    void closeEditor(QWidget* editor, QAbstractItemDelegate::EndEditHint hint) override
+    {
+        QTableView::closeEditor(editor, hint);
+        if (!editing() && editorClosed)
+            editorClosed();
+    }
+};
+
 } // namespace
 
 AttributeTableModel::AttributeTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void AttributeTableModel::setData(std::shared_ptr<const core::Project> project,
-                                  std::shared_ptr<const core::Analysis> analysis)
+                                  std::shared_ptr<const core::Analysis> analysis, bool keepRows)
 {
-    const int rows = project ? static_cast<int>(project->parcels.size()) : 0;
-    if (project == m_project && analysis == m_analysis && rows == m_rows && rows > 0) {
+    const bool sameObjects = project && project == m_project && analysis == m_analysis;
+    if (sameObjects && showsParcelsOf(*project)) {
         // The same parcels changed in place (an attribute edit, the district's figures after
-        // an edit): a reset would close an editor the designer has open in another row and
-        // drop what they typed, so the cells are only told to show their new values.
-        emit dataChanged(index(0, Name), index(rows - 1, ColumnCount - 1));
+        // an edit): a reset would close an editor the designer has open and drop what they
+        // typed, so the cells are only told to show their new values.
+        mapRowsByIds();
+        m_rowsOutOfDate = false;
+        emitAllCellsChanged();
+        return;
+    }
+    if (sameObjects && keepRows && !m_rowIds.empty()) {
+        mapRowsByIds();
+        m_rowsOutOfDate = true;
+        emitAllCellsChanged();
         return;
     }
     beginResetModel();
     m_project = std::move(project);
     m_analysis = std::move(analysis);
-    m_rows = rows;
+    m_rowIds.clear();
+    if (m_project) {
+        for (const core::Parcel& parcel : m_project->parcels)
+            m_rowIds.push_back(parcel.id);
+    }
+    mapRowsByIds();
+    m_rowsOutOfDate = false;
     endResetModel();
+}
+
+bool AttributeTableModel::showsParcelsOf(const core::Project& project) const
+{
+    return std::equal(m_rowIds.begin(), m_rowIds.end(), project.parcels.begin(),
+                      project.parcels.end(), [](core::FeatureId id, const core::Parcel& parcel) {
+                          return id == parcel.id;
+                      });
+}
+
+void AttributeTableModel::mapRowsByIds()
+{
+    const std::size_t count = m_project ? m_project->parcels.size() : 0;
+    std::unordered_map<core::FeatureId, int> indexOfId;
+    indexOfId.reserve(count);
+    for (std::size_t i = 0; i < count; ++i)
+        indexOfId.emplace(m_project->parcels[i].id, static_cast<int>(i));
+    m_rowParcel.assign(m_rowIds.size(), -1);
+    m_parcelRow.assign(count, -1);
+    for (std::size_t row = 0; row < m_rowIds.size(); ++row) {
+        const auto found = indexOfId.find(m_rowIds[row]);
+        if (found == indexOfId.end())
+            continue;
+        m_rowParcel[row] = found->second;
+        m_parcelRow[static_cast<std::size_t>(found->second)] = static_cast<int>(row);
+    }
+}
+
+void AttributeTableModel::emitAllCellsChanged()
+{
+    if (!m_rowIds.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+int AttributeTableModel::parcelOfRow(int row) const
+{
+    return row >= 0 && row < rowCount() ? m_rowParcel[static_cast<std::size_t>(row)] : -1;
+}
+
+int AttributeTableModel::rowOfParcel(int parcel) const
+{
+    return parcel >= 0 && parcel < static_cast<int>(m_parcelRow.size())
+        ? m_parcelRow[static_cast<std::size_t>(parcel)]
+        : -1;
 }
 
 void AttributeTableModel::setLanguage(const QString& language)
 {
-    beginResetModel();
+    // Labels only: the rows stay, and so does an editor open on one of them.
     m_language = language;
-    endResetModel();
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    emitAllCellsChanged();
 }
 
 int AttributeTableModel::rowCount(const QModelIndex& parent) const
 {
-    // The count as of the last setData(): the parcels may change before the model is told.
-    return parent.isValid() ? 0 : m_rows;
+    // The rows as of the last setData(): the parcels may change before the model is told.
+    return parent.isValid() ? 0 : static_cast<int>(m_rowIds.size());
 }
 
 int AttributeTableModel::columnCount(const QModelIndex& parent) const
@@ -88,9 +179,9 @@ int AttributeTableModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant AttributeTableModel::rawValue(int row, int column) const
+QVariant AttributeTableModel::rawValue(int parcelIndex, int column) const
 {
-    const core::Parcel& parcel = m_project->parcels[static_cast<std::size_t>(row)];
+    const core::Parcel& parcel = m_project->parcels[static_cast<std::size_t>(parcelIndex)];
     switch (column) {
     case Id: return QVariant::fromValue<qlonglong>(parcel.id);
     case Name: return QString::fromStdString(parcel.name);
@@ -102,9 +193,10 @@ QVariant AttributeTableModel::rawValue(int row, int column) const
     case Notes: return QString::fromStdString(core::fieldText(parcel, core::ParcelField::Notes));
     default: break;
     }
-    if (!m_analysis || row >= static_cast<int>(m_analysis->parcels.size()))
+    if (!m_analysis || parcelIndex >= static_cast<int>(m_analysis->parcels.size()))
         return {};
-    const core::ParcelResult& result = m_analysis->parcels[static_cast<std::size_t>(row)];
+    const core::ParcelResult& result =
+        m_analysis->parcels[static_cast<std::size_t>(parcelIndex)];
     switch (column) {
     case AreaM2: return result.form.areaM2;
     case Density: return result.form.buildingDensity;
@@ -129,9 +221,9 @@ QVariant AttributeTableModel::rawValue(int row, int column) const
     }
 }
 
-QString AttributeTableModel::displayText(int row, int column) const
+QString AttributeTableModel::displayText(int parcel, int column) const
 {
-    const QVariant value = rawValue(row, column);
+    const QVariant value = rawValue(parcel, column);
     if (!value.isValid())
         return {};
     const QLocale locale;
@@ -156,21 +248,27 @@ QString AttributeTableModel::displayText(int row, int column) const
 
 QVariant AttributeTableModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || !m_project || index.row() >= rowCount()
-        || index.row() >= static_cast<int>(m_project->parcels.size()))
+    const int parcel = parcelOfRow(index.row());
+    if (!index.isValid() || !m_project || parcel >= static_cast<int>(m_project->parcels.size()))
         return {};
+    if (parcel < 0) {
+        // Removed while an editor was open elsewhere in the table: the row goes at its close.
+        if (index.column() == Id && (role == Qt::DisplayRole || role == SortRole))
+            return QVariant::fromValue<qlonglong>(m_rowIds[static_cast<std::size_t>(index.row())]);
+        return {};
+    }
     switch (role) {
-    case Qt::DisplayRole: return displayText(index.row(), index.column());
+    case Qt::DisplayRole: return displayText(parcel, index.column());
     case Qt::EditRole: {
         const auto field = editableField(index.column());
         if (!field)
-            return displayText(index.row(), index.column());
+            return displayText(parcel, index.column());
         // What the editor starts from and what it gives back: the stable type name, the
         // floors as typed (no thousands separators).
-        const core::Parcel& parcel = m_project->parcels[static_cast<std::size_t>(index.row())];
-        return QString::fromStdString(core::fieldText(parcel, *field));
+        return QString::fromStdString(
+            core::fieldText(m_project->parcels[static_cast<std::size_t>(parcel)], *field));
     }
-    case SortRole: return rawValue(index.row(), index.column());
+    case SortRole: return rawValue(parcel, index.column());
     case Qt::TextAlignmentRole: {
         const int column = index.column();
         const bool text = column == Name || column == Type || column == Leading
@@ -219,7 +317,7 @@ void AttributeTableModel::setEditSession(EditSession* session)
 Qt::ItemFlags AttributeTableModel::flags(const QModelIndex& index) const
 {
     Qt::ItemFlags flags = QAbstractTableModel::flags(index);
-    if (m_session && editableField(index.column()))
+    if (m_session && editableField(index.column()) && parcelOfRow(index.row()) >= 0)
         flags |= Qt::ItemIsEditable;
     return flags;
 }
@@ -227,16 +325,18 @@ Qt::ItemFlags AttributeTableModel::flags(const QModelIndex& index) const
 bool AttributeTableModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
     const auto field = editableField(index.column());
-    if (role != Qt::EditRole || !m_session || !field || !index.isValid())
+    if (role != Qt::EditRole || !m_session || !field || !index.isValid()
+        || index.row() >= rowCount())
         return false;
-    // The edit resets this model (the parcels changed), which must not happen while the view
-    // is still closing the editor that sent it: the step is taken once control is back.
-    const int row = index.row();
+    // The edit updates this model, which must not happen while the view is still closing the
+    // editor that sent it: the step is taken once control is back, on the parcel the editor
+    // was opened on, wherever parcels added or removed meanwhile have moved it.
+    const core::FeatureId id = m_rowIds[static_cast<std::size_t>(index.row())];
     const QString text = value.toString();
     QMetaObject::invokeMethod(
-        m_session.data(), [session = m_session, row, field, text] {
+        m_session.data(), [session = m_session, id, field, text] {
             if (session)
-                session->setField(row, *field, text);
+                session->setFieldOf(id, *field, text);
         },
         Qt::QueuedConnection);
     return true;
@@ -256,7 +356,11 @@ AttributeTable::AttributeTable(QWidget* parent) : QWidget(parent)
     m_filter->setClearButtonEnabled(true);
     m_count = new QLabel(this);
 
-    m_view = new QTableView(this);
+    auto* view = new EditingTableView(this);
+    view->editorOpened = [this] { onEditorOpened(); };
+    view->editorClosed = [this] { onEditorClosed(); };
+    m_viewEditing = [view] { return view->editing(); };
+    m_view = view;
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(AttributeTableModel::Id, Qt::AscendingOrder);
@@ -264,6 +368,7 @@ AttributeTable::AttributeTable(QWidget* parent) : QWidget(parent)
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_view->setItemDelegate(new TypedTextDelegate(this));
     m_typeDelegate = new RenewalTypeDelegate(Qt::EditRole, this);
     m_view->setItemDelegateForColumn(AttributeTableModel::Type, m_typeDelegate);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
@@ -291,10 +396,55 @@ void AttributeTable::setData(std::shared_ptr<const core::Project> project,
                              std::shared_ptr<const core::Analysis> analysis)
 {
     m_updating = true;
-    m_model->setData(std::move(project), std::move(analysis));
+    m_model->setData(std::move(project), std::move(analysis), editing());
     m_updating = false;
-    m_view->resizeColumnsToContents();
+    if (editing())
+        m_changedWhileEditing = true;
+    else
+        m_view->resizeColumnsToContents();
     updateCount();
+}
+
+bool AttributeTable::editing() const
+{
+    return m_viewEditing && m_viewEditing();
+}
+
+void AttributeTable::onEditorOpened()
+{
+    // Rows are neither moved by the sort nor dropped by the filter under the editor while the
+    // figures change (a district update, a team edit); they are once it is closed.
+    m_proxy->setDynamicSortFilter(false);
+}
+
+void AttributeTable::onEditorClosed()
+{
+    m_proxy->setDynamicSortFilter(true);
+    if (!m_changedWhileEditing)
+        return;
+    // After the view is done closing the editor: the rows catch up with parcels added or
+    // removed meanwhile, keeping the selection, then sort and filter see the new figures.
+    // (Tab opens the next editor at once: then they wait for that one to close.)
+    QMetaObject::invokeMethod(
+        this, [this] {
+            if (editing() || !m_changedWhileEditing)
+                return;
+            m_changedWhileEditing = false;
+            if (m_model->rowsOutOfDate()) {
+                const QModelIndex current =
+                    m_proxy->mapToSource(m_view->selectionModel()->currentIndex());
+                const int currentParcel = m_model->parcelOfRow(current.row());
+                const QList<int> selected = selectedParcels();
+                m_updating = true;
+                m_model->setData(m_model->project(), m_model->analysis());
+                m_updating = false;
+                selectParcels(selected, currentParcel);
+            }
+            m_proxy->invalidate();
+            m_view->resizeColumnsToContents();
+            updateCount();
+        },
+        Qt::QueuedConnection);
 }
 
 void AttributeTable::setEditSession(EditSession* session)
@@ -315,16 +465,19 @@ void AttributeTable::selectParcels(const QList<int>& indices, int current)
     m_updating = true;
     QItemSelection selection;
     for (int parcel : indices) {
-        const QModelIndex row = m_proxy->mapFromSource(m_model->index(parcel, 0));
+        const QModelIndex row =
+            m_proxy->mapFromSource(m_model->index(m_model->rowOfParcel(parcel), 0));
         if (row.isValid())
             selection.select(row, row.siblingAtColumn(AttributeTableModel::ColumnCount - 1));
     }
     m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
-    const QModelIndex currentRow = m_proxy->mapFromSource(m_model->index(current, 0));
+    const QModelIndex currentRow =
+        m_proxy->mapFromSource(m_model->index(m_model->rowOfParcel(current), 0));
     // Moving the current cell closes the editor open on it: when the map's selection comes
-    // back after an edit (the district's figures followed), the row is already current and
-    // what the designer is typing in another of its cells must stay.
-    if (currentRow.isValid() && m_view->currentIndex().row() != currentRow.row()) {
+    // back after an edit (the district's figures followed, parcels added or removed shifting
+    // the map's selection) what the designer is typing must stay where it is.
+    if (currentRow.isValid() && !editing()
+        && m_view->currentIndex().row() != currentRow.row()) {
         m_view->selectionModel()->setCurrentIndex(currentRow, QItemSelectionModel::NoUpdate);
         m_view->scrollTo(currentRow);
     }
@@ -334,8 +487,11 @@ void AttributeTable::selectParcels(const QList<int>& indices, int current)
 QList<int> AttributeTable::selectedParcels() const
 {
     QList<int> parcels;
-    for (const QModelIndex& row : m_view->selectionModel()->selectedRows())
-        parcels.push_back(m_proxy->mapToSource(row).row());
+    for (const QModelIndex& row : m_view->selectionModel()->selectedRows()) {
+        const int parcel = m_model->parcelOfRow(m_proxy->mapToSource(row).row());
+        if (parcel >= 0)
+            parcels.push_back(parcel);
+    }
     std::sort(parcels.begin(), parcels.end());
     return parcels;
 }
@@ -343,7 +499,7 @@ QList<int> AttributeTable::selectedParcels() const
 int AttributeTable::parcelAtRow(int row) const
 {
     const QModelIndex index = m_proxy->index(row, 0);
-    return index.isValid() ? m_proxy->mapToSource(index).row() : -1;
+    return index.isValid() ? m_model->parcelOfRow(m_proxy->mapToSource(index).row()) : -1;
 }
 
 int AttributeTable::visibleRows() const
@@ -356,7 +512,8 @@ void AttributeTable::onSelectionChanged()
     if (m_updating)
         return;
     const QModelIndex current = m_view->selectionModel()->currentIndex();
-    const int currentParcel = current.isValid() ? m_proxy->mapToSource(current).row() : -1;
+    const int currentParcel =
+        current.isValid() ? m_model->parcelOfRow(m_proxy->mapToSource(current).row()) : -1;
     emit selectionChanged(selectedParcels(), currentParcel);
 }
 

@@ -13,7 +13,9 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
+#include <vector>
 
 class QLabel;
 class QLineEdit;
@@ -38,9 +40,20 @@ public:
 
     explicit AttributeTableModel(QObject* parent = nullptr);
 
-    /// Row i is parcels[i] with analysis.parcels[i]; both are kept alive by the model.
+    /// Row i is parcels[i] with analysis.parcels[i]; both are kept alive by the model. The
+    /// same parcels changed in place only update the cells. With KEEPROWS (an editor is open)
+    /// parcels added or removed since add or remove no rows: each row goes on showing its
+    /// parcel, found by id, so the editor stays on the parcel it was opened on; the rows are
+    /// out of date until a call without KEEPROWS.
     void setData(std::shared_ptr<const core::Project> project,
-                 std::shared_ptr<const core::Analysis> analysis);
+                 std::shared_ptr<const core::Analysis> analysis, bool keepRows = false);
+    std::shared_ptr<const core::Project> project() const { return m_project; }
+    std::shared_ptr<const core::Analysis> analysis() const { return m_analysis; }
+    bool rowsOutOfDate() const { return m_rowsOutOfDate; }
+    /// Project index of the parcel in ROW, -1 for one removed while the rows were kept.
+    int parcelOfRow(int row) const;
+    /// Row of the parcel at project index PARCEL, -1 for none.
+    int rowOfParcel(int parcel) const;
     void setLanguage(const QString& language);
     /// Edits of the editable cells go to SESSION (whose project the model must show); none
     /// without one.
@@ -57,12 +70,19 @@ public:
                  int role = Qt::EditRole) override;
 
 private:
-    QVariant rawValue(int row, int column) const;
-    QString displayText(int row, int column) const;
+    bool showsParcelsOf(const core::Project& project) const;
+    void mapRowsByIds();
+    void emitAllCellsChanged();
+    QVariant rawValue(int parcel, int column) const;
+    QString displayText(int parcel, int column) const;
 
     std::shared_ptr<const core::Project> m_project;
     std::shared_ptr<const core::Analysis> m_analysis;
-    int m_rows = 0;
+    // What each row shows: the parcel's id, and its index in the project now.
+    std::vector<core::FeatureId> m_rowIds;
+    std::vector<int> m_rowParcel;
+    std::vector<int> m_parcelRow;
+    bool m_rowsOutOfDate = false;
     QString m_language = QStringLiteral("zh");
     QPointer<EditSession> m_session;
 };
@@ -98,12 +118,17 @@ signals:
     void selectionChanged(const QList<int>& indices, int current);
 
 private:
+    bool editing() const;
+    void onEditorOpened();
+    void onEditorClosed();
     void onSelectionChanged();
     void updateCount();
 
     AttributeTableModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QTableView* m_view = nullptr;
+    std::function<bool()> m_viewEditing;
+    bool m_changedWhileEditing = false;
     QLineEdit* m_filter = nullptr;
     QLabel* m_count = nullptr;
     RenewalTypeDelegate* m_typeDelegate = nullptr;

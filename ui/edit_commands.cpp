@@ -56,6 +56,17 @@ bool EditSession::setField(int index, core::ParcelField field, const QString& te
     return submit({core::fieldEditDescription(parcel, field), {parcel}, {edited.value()}, {}});
 }
 
+bool EditSession::setFieldOf(core::FeatureId id, core::ParcelField field, const QString& text)
+{
+    const int index = indexOf(id);
+    if (index < 0) {
+        emit refused(tr("Parcel %1 was removed before the edit was finished: \"%2\" was not "
+                        "applied.").arg(id).arg(text));
+        return false;
+    }
+    return setField(index, field, text);
+}
+
 bool EditSession::apply(core::ParcelChange& change)
 {
     if (m_project)

@@ -52,6 +52,10 @@ public:
     /// value is unchanged, the index is out of range or the text is refused; a refusal is
     /// said through refused().
     bool setField(int index, core::ParcelField field, const QString& text);
+    /// setField() on the parcel with ID wherever it is now: an editor opened before parcels
+    /// were added or removed still edits the parcel it was opened on. When that parcel is gone
+    /// refused() says so with the text typed, which is then not lost unseen.
+    bool setFieldOf(core::FeatureId id, core::ParcelField field, const QString& text);
 
     /// Applies or reverts CHANGE and recomputes the figures; used by the commands.
     bool apply(core::ParcelChange& change);

@@ -1,11 +1,14 @@
 #include "ui/main_window.h"
 
 #include "ui/attribute_table.h"
+#include "ui/edit_commands.h"
+#include "ui/edit_tools.h"
 #include "ui/load_job.h"
 #include "ui/main_window_settings.h"
 #include "ui/map_canvas.h"
 #include "ui/parcel_inspector.h"
 #include "ui/priority_dock.h"
+#include "ui/project_document.h"
 #include "ui/recovery_journal.h"
 
 #include <QCloseEvent>
@@ -19,6 +22,7 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -62,7 +66,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     restoreState(settings.value(kStateKey).toByteArray());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The children go after this body: the editing session's undo stack, cleared as it is
+    // deleted, says its index changed, which must not reach the slots of a window gone by then.
+    if (m_editor)
+        m_editor->session()->undoStack()->disconnect(this);
+    if (m_document)
+        m_document->disconnect(this);
+}
 
 QWidget* MainWindow::createCentralArea()
 {

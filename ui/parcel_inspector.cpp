@@ -209,9 +209,10 @@ void ParcelInspector::onItemChanged(QTreeWidgetItem* item, int column)
     const QString text = item->text(1);
     // The edit rebuilds this view (the figures change), which must not happen inside the
     // item's own change signal: the step is taken once control is back.
+    // It goes to the parcel the editor was opened on, wherever edits meanwhile moved it.
     QMetaObject::invokeMethod(
-        this, [this, field, text, key = item->data(0, kKeyRole).toString()] {
-            if (m_session && m_session->setField(m_index, *field, text))
+        this, [this, field, text, id = m_parcelId, key = item->data(0, kKeyRole).toString()] {
+            if (m_session && m_session->setFieldOf(id, *field, text))
                 return;
             // Refused or unchanged: the row shows the value again, not what was typed.
             if (QTreeWidgetItem* row = findRow(key)) {
@@ -225,7 +226,7 @@ void ParcelInspector::onItemChanged(QTreeWidgetItem* item, int column)
 
 void ParcelInspector::showNothing()
 {
-    m_index = -1;
+    m_parcelId = -1;
     clear();
     auto* hint = new QTreeWidgetItem(this, {tr("Click a parcel on the map.")});
     hint->setFirstColumnSpanned(true);
@@ -276,19 +277,107 @@ QString ParcelInspector::columnText(const QString& key, int column) const
 void ParcelInspector::showParcel(const core::Project& project, const core::Analysis& analysis,
                                  int index)
 {
+    if (editing()) {
+        // Rebuilding the view would close the editor and drop what is being typed: an edit
+        // (the district's figures after one, a team edit) only updates the rows around it.
+        for (std::size_t i = 0; i < project.parcels.size(); ++i) {
+            if (project.parcels[i].id == m_parcelId) {
+                refreshAroundEditor(project, analysis, static_cast<int>(i));
+                return;
+            }
+        }
+        // The parcel is gone: the editor stays, and committing it says the parcel was removed.
+        return;
+    }
     if (index < 0 || index >= static_cast<int>(project.parcels.size())) {
         showNothing();
         return;
     }
     m_filling = true;
     clear();
-    m_index = index;
     const core::Parcel& parcel = project.parcels[static_cast<std::size_t>(index)];
-    QTreeWidgetItem* section = addSection(tr("Parcel"));
+    m_parcelId = parcel.id;
+    addParcelRows(addSection(tr("Parcel")), parcel);
+    m_filling = false;
+    addFigureSections(project, analysis, index);
+}
+
+namespace {
+
+QString rowKey(const QTreeWidgetItem* row)
+{
+    return row->data(0, kKeyRole).toString();
+}
+
+bool hasRow(const QTreeWidgetItem* section, const QString& key)
+{
+    for (int i = 0; i < section->childCount(); ++i) {
+        if (rowKey(section->child(i)) == key)
+            return true;
+    }
+    return false;
+}
+
+/// ROW shows what WANT does: texts, tips, colours, edit values and flags.
+void copyRow(QTreeWidgetItem* row, const QTreeWidgetItem* want)
+{
+    for (int column = 0; column < want->columnCount(); ++column) {
+        for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::ForegroundRole),
+                         kEditValueRole, kShownRole})
+            row->setData(column, role, want->data(column, role));
+    }
+    row->setFlags(want->flags());
+}
+
+/// Makes the rows of SHOWN those of FRESH (same keys, same order), leaving EDITED, the row
+/// with the open editor, as it is. Rows come in a fixed order, some of them optional, so the
+/// rows shown are always in the order of FRESH.
+void syncRows(QTreeWidgetItem* shown, const QTreeWidgetItem* fresh, const QTreeWidgetItem* edited)
+{
+    for (int i = shown->childCount() - 1; i >= 0; --i) {
+        if (shown->child(i) != edited && !hasRow(fresh, rowKey(shown->child(i))))
+            delete shown->takeChild(i);
+    }
+    for (int i = 0; i < fresh->childCount(); ++i) {
+        const QTreeWidgetItem* want = fresh->child(i);
+        QTreeWidgetItem* row = i < shown->childCount() ? shown->child(i) : nullptr;
+        if (!row || rowKey(row) != rowKey(want))
+            shown->insertChild(i, want->clone());
+        else if (row != edited)
+            copyRow(row, want);
+    }
+}
+
+} // namespace
+
+void ParcelInspector::refreshAroundEditor(const core::Project& project,
+                                          const core::Analysis& analysis, int index)
+{
+    // Every editable row is in the first section: the figure sections after it are rebuilt,
+    // its rows updated in place but for the one being edited.
+    m_filling = true;
+    while (topLevelItemCount() > 1)
+        delete takeTopLevelItem(topLevelItemCount() - 1);
+    QTreeWidgetItem fresh;
+    addParcelRows(&fresh, project.parcels[static_cast<std::size_t>(index)]);
+    if (QTreeWidgetItem* section = topLevelItem(0))
+        syncRows(section, &fresh, currentItem());
+    m_filling = false;
+    addFigureSections(project, analysis, index);
+    // Expanding the new sections leaves the view's state at rest although the editor is still
+    // open; the next update would then take the view for idle and rebuild it.
+    setState(EditingState);
+}
+
+void ParcelInspector::addParcelRows(QTreeWidgetItem* section, const core::Parcel& parcel)
+{
     addRow(section, QStringLiteral("parcel_id"), tr("Id"), QString::number(parcel.id));
     addAttributeRows(section, parcel);
-    m_filling = false;
+}
 
+void ParcelInspector::addFigureSections(const core::Project& project,
+                                        const core::Analysis& analysis, int index)
+{
     if (index >= static_cast<int>(analysis.parcels.size()))
         return;
     const core::ParcelResult& result = analysis.parcels[static_cast<std::size_t>(index)];

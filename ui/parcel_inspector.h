@@ -24,6 +24,8 @@ public:
 
     /// Shows parcel INDEX of PROJECT with its results in ANALYSIS (project parcel order); an
     /// index out of range clears the view. Both must outlive nothing: the text is copied.
+    /// While an editor is open its row stays as it is, with what was typed, and the rest is
+    /// brought up to date around it, for the parcel the editor was opened on.
     void showParcel(const core::Project& project, const core::Analysis& analysis, int index);
     void showNothing();
     /// Edits of the parcel's attributes go to SESSION, whose project the inspector shows.
@@ -44,6 +46,12 @@ private:
     QTreeWidgetItem* findRow(const QString& key) const;
     void onItemChanged(QTreeWidgetItem* item, int column);
     QString columnText(const QString& key, int column) const;
+    bool editing() const { return state() == EditingState; }
+    void refreshAroundEditor(const core::Project& project, const core::Analysis& analysis,
+                             int index);
+    void addParcelRows(QTreeWidgetItem* section, const core::Parcel& parcel);
+    void addFigureSections(const core::Project& project, const core::Analysis& analysis,
+                           int index);
     QTreeWidgetItem* addSection(const QString& title);
     QTreeWidgetItem* addRow(QTreeWidgetItem* section, const QString& key, const QString& label,
                             const QString& value);
@@ -54,7 +62,8 @@ private:
 
     QPointer<EditSession> m_session;
     RenewalTypeDelegate* m_typeDelegate = nullptr;
-    int m_index = -1;
+    // The parcel shown, by id: edits go to it wherever other edits move it in the project.
+    core::FeatureId m_parcelId = -1;
     bool m_filling = false;
 };
 

@@ -8,7 +8,7 @@
 namespace greenrenew::ui {
 
 RenewalTypeDelegate::RenewalTypeDelegate(int valueRole, QObject* parent)
-    : QStyledItemDelegate(parent), m_valueRole(valueRole)
+    : TypedTextDelegate(parent), m_valueRole(valueRole)
 {
 }
 
@@ -45,11 +45,14 @@ void RenewalTypeDelegate::setEditorData(QWidget* editor, const QModelIndex& inde
 {
     auto* box = qobject_cast<QComboBox*>(editor);
     if (!box || !isTypeCell(index)) {
-        QStyledItemDelegate::setEditorData(editor, index);
+        TypedTextDelegate::setEditorData(editor, index);
         return;
     }
+    if (holdsDesignersValue(box))
+        return;
     const int current = box->findData(index.data(m_valueRole).toString());
     box->setCurrentIndex(current < 0 ? 0 : current);
+    markFilled(box);
 }
 
 void RenewalTypeDelegate::setModelData(QWidget* editor, QAbstractItemModel* model,

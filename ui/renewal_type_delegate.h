@@ -2,13 +2,14 @@
 
 // The editor of a renewal type in an item view: a drop-down of the four types under their
 // labels, which hands the model the type's stable name ("factory"). Views whose other cells
-// are edited as text get the default editor there.
+// are edited as text get the default editor there. Neither is refilled over the designer's
+// choice or text when the model changes while it is open (TypedTextDelegate).
 
-#include <QStyledItemDelegate>
+#include "ui/typed_text_delegate.h"
 
 namespace greenrenew::ui {
 
-class RenewalTypeDelegate : public QStyledItemDelegate {
+class RenewalTypeDelegate : public TypedTextDelegate {
     Q_OBJECT
 
 public:

@@ -228,6 +228,13 @@
     </message>
 </context>
 <context>
+    <name>greenrenew::ui::EditSession</name>
+    <message>
+        <source>Parcel %1 was removed before the edit was finished: &quot;%2&quot; was not applied.</source>
+        <translation>地块 %1 在编辑完成前已被删除：“%2”未被应用。</translation>
+    </message>
+</context>
+<context>
     <name>greenrenew::ui::HelpViewer</name>
     <message>
         <source>GreenRenew User Guide</source>

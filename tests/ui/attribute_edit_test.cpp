@@ -1,116 +1,21 @@
 // Attribute edits in the attribute table and the parcel inspector, driven by mouse and keys on
 // the sample: each is one undoable step of the editing session, logged like a geometry edit,
-// and the figures of the parcel follow. The expected figures come from a full
-// core::runAnalysis of the edited project, independent of the incremental path the session
-// uses.
+// and the figures of the parcel follow (as a full core::runAnalysis of the edited project).
 
-#include "core/analysis.h"
-#include "core/parcel_attributes.h"
-#include "gis/project_loader.h"
-#include "ui/attribute_table.h"
-#include "ui/edit_commands.h"
-#include "ui/edit_tools.h"
-#include "ui/main_window.h"
-#include "ui/parcel_inspector.h"
-
-#include <gtest/gtest.h>
+#include "attribute_edit_fixture.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QLocale>
-#include <QTableView>
-#include <QTest>
-#include <QUndoStack>
 
-namespace core = greenrenew::core;
-namespace gis = greenrenew::gis;
 using greenrenew::ui::AttributeTableModel;
-using greenrenew::ui::MainWindow;
+namespace core = greenrenew::core;
 
 namespace {
 
-constexpr double kTolerance = 1e-9;
-
-class AttributeEditTest : public ::testing::Test {
-protected:
-    void SetUp() override
-    {
-        gis::ImportReport report;
-        core::Result<core::Project> loaded = gis::loadProject(
-            QStringLiteral(GREENRENEW_SOURCE_DIR "/resources/sample/shanghai_bund.gpkg"), {},
-            report);
-        ASSERT_TRUE(loaded) << loaded.error().describe();
-        opened = std::make_shared<core::Project>(loaded.value());
-        before = std::make_shared<core::Analysis>(core::runAnalysis(*opened));
-        window.resize(1400, 900);
-        window.show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-        window.setProject(opened, before);
-    }
-
-    const core::Project& project() const { return *window.editor()->session()->project(); }
-    const core::ParcelResult& shown(std::size_t index) const
-    {
-        return window.editor()->session()->analysis()->parcels.at(index);
-    }
-    QUndoStack& stack() const { return *window.editor()->session()->undoStack(); }
-
-    /// A residential parcel with buildings whose floors the form stage estimates by type, so
-    /// a change of type or planned floors moves its floor area.
-    std::size_t residentialWithEstimatedFloors() const
-    {
-        for (std::size_t i = 0; i < opened->parcels.size(); ++i) {
-            if (opened->parcels[i].type == core::RenewalType::Residential
-                && before->parcels[i].form.floorsEstimated > 0)
-                return i;
-        }
-        ADD_FAILURE() << "the sample has no residential parcel with estimated floors";
-        return 0;
-    }
-
-    /// The full analysis of the opened project with parcel INDEX set to EDITED.
-    core::ParcelResult expectedAfter(std::size_t index, const core::Parcel& edited) const
-    {
-        core::Project copy = *opened;
-        copy.parcels[index] = edited;
-        return core::runAnalysis(copy).parcels.at(index);
-    }
-
-    void expectSameFigures(const core::ParcelResult& got, const core::ParcelResult& want)
-    {
-        EXPECT_NEAR(got.form.grossFloorAreaM2, want.form.grossFloorAreaM2, kTolerance);
-        EXPECT_NEAR(got.form.far, want.form.far, kTolerance);
-        EXPECT_NEAR(got.carbon.ledger.totalT(), want.carbon.ledger.totalT(), kTolerance);
-        ASSERT_EQ(got.carbon.ratings.size(), want.carbon.ratings.size());
-        for (std::size_t i = 0; i < got.carbon.ratings.size(); ++i)
-            EXPECT_EQ(got.carbon.ratings[i].rating, want.carbon.ratings[i].rating)
-                << got.carbon.ratings[i].index;
-    }
-
-    template <typename Editor>
-    Editor* waitForEditor(QWidget* view)
-    {
-        Editor* editor = nullptr;
-        // The open editor is the visible one: a closed editor is hidden and stays a child of
-        // the view until its deferred deletion, and typing into it would go nowhere.
-        const auto openEditor = [&] {
-            for (Editor* candidate : view->findChildren<Editor*>())
-                if (candidate->isVisible())
-                    return candidate;
-            return static_cast<Editor*>(nullptr);
-        };
-        // A null editor fails the caller's ASSERT, naming the missing editor there.
-        if (!QTest::qWaitFor([&] { return (editor = openEditor()) != nullptr; }, 2000))
-            return nullptr;
-        return editor;
-    }
-
-    std::shared_ptr<core::Project> opened;
-    std::shared_ptr<core::Analysis> before;
-    MainWindow window;
-};
+using AttributeEditTest = greenrenew::ui::test::AttributeEditFixture;
 
 TEST_F(AttributeEditTest, TypeChosenInTheTableMovesTheFiguresAndUndoRestoresThem)
 {
