@@ -374,6 +374,82 @@
         <source>Choose a parcels layer, or a streets layer whose blocks become the parcels</source>
         <translation>请选择地块图层，或选择街道图层并以其围合的街块作为地块</translation>
     </message>
+    <message>
+        <source>Parcel id</source>
+        <translation>地块编号（数字）</translation>
+    </message>
+    <message>
+        <source>Parcel code (DKBH)</source>
+        <translation>地块编码（DKBH）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Renewal type</source>
+        <translation>更新类型</translation>
+    </message>
+    <message>
+        <source>Floors</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Height (m)</source>
+        <translation>高度（米）</translation>
+    </message>
+    <message>
+        <source>Building use</source>
+        <translation>建筑用途</translation>
+    </message>
+    <message>
+        <source>Kind of green space</source>
+        <translation>绿地类型</translation>
+    </message>
+    <message>
+        <source>Street class (highway)</source>
+        <translation>道路等级（highway）</translation>
+    </message>
+    <message>
+        <source>Walkable (yes/no)</source>
+        <translation>可步行（是/否）</translation>
+    </message>
+    <message>
+        <source>Foot access (foot)</source>
+        <translation>步行通行（foot）</translation>
+    </message>
+    <message>
+        <source>Facility category</source>
+        <translation>设施类别</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap tag</source>
+        <translation>OpenStreetMap 标签</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Model field</source>
+        <translation>模型字段</translation>
+    </message>
+    <message>
+        <source>Read from field</source>
+        <translation>读取字段</translation>
+    </message>
+    <message>
+        <source>Fields: where detection finds none, or the wrong one, choose the field that holds it.</source>
+        <translation>字段：自动识别未找到或识别有误时，请选择存放该项的字段。</translation>
+    </message>
+    <message>
+        <source>Detected: %1</source>
+        <translation>已识别：%1</translation>
+    </message>
+    <message>
+        <source>Not found: estimated or left empty</source>
+        <translation>未找到：将估算或留空</translation>
+    </message>
 </context>
 <context>
     <name>greenrenew::ui::LayersWidget</name>
