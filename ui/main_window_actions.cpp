@@ -3,6 +3,7 @@
 #include "ui/attribute_table.h"
 #include "ui/edit_commands.h"
 #include "ui/edit_tools.h"
+#include "ui/editing_rules_dialog.h"
 #include "ui/layer_mapping_dialog.h"
 #include "ui/layers_widget.h"
 #include "ui/main_window_settings.h"
@@ -95,6 +96,15 @@ void MainWindow::createEditing()
     QToolBar* toolbar = addToolBar(tr("Editing"));
     toolbar->setObjectName(QStringLiteral("editToolBar"));
     m_editor->addActions(edit, toolbar);
+    readEditingRules(m_editor->topologyRules(), m_editor->attributeRules());
+    QAction* rules = edit->addAction(tr("Editing &Rules…"), this, [this] {
+        EditingRulesDialog dialog(m_editor->topologyRules(), m_editor->attributeRules(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        dialog.apply(m_editor->topologyRules(), m_editor->attributeRules());
+        rememberEditingRules(m_editor->topologyRules(), m_editor->attributeRules());
+    });
+    rules->setObjectName(QStringLiteral("editingRulesAction"));
     createAnnotating(edit);
     connect(m_editor, &EditController::message, this, &MainWindow::showMessage);
     m_table->setEditSession(m_editor->session());

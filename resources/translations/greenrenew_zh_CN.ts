@@ -235,6 +235,49 @@
     </message>
 </context>
 <context>
+    <name>greenrenew::ui::EditingRulesDialog</name>
+    <message>
+        <source>Editing rules</source>
+        <translation>编辑规则</translation>
+    </message>
+    <message>
+        <source>Allow parcels to overlap (reported, never refused)</source>
+        <translation>允许地块重叠（仅提示，不拒绝）</translation>
+    </message>
+    <message>
+        <source>Cut an edited parcel back to its neighbours instead of refusing</source>
+        <translation>将编辑的地块裁回至相邻地块边界，而不拒绝编辑</translation>
+    </message>
+    <message>
+        <source>the larger part</source>
+        <translation>面积较大的部分</translation>
+    </message>
+    <message>
+        <source>the first selected parcel</source>
+        <translation>第一个选中的地块</translation>
+    </message>
+    <message>
+        <source>Attribute names, separated by commas, whose numbers a split shares out by area and a merge adds up</source>
+        <translation>按面积拆分、合并时相加的属性名，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Overlap tolerated up to</source>
+        <translation>允许的重叠面积上限</translation>
+    </message>
+    <message>
+        <source>Pieces and gaps smaller than this are slivers</source>
+        <translation>小于此面积的碎片与缝隙视为狭长碎片</translation>
+    </message>
+    <message>
+        <source>A merged parcel&apos;s type and name come from</source>
+        <translation>合并后地块的类型与名称取自</translation>
+    </message>
+    <message>
+        <source>Split by area, added on merge</source>
+        <translation>按面积拆分、合并时相加</translation>
+    </message>
+</context>
+<context>
     <name>greenrenew::ui::HelpViewer</name>
     <message>
         <source>GreenRenew User Guide</source>
@@ -837,6 +880,10 @@
     <message>
         <source>GIS data (*.gpkg *.shp *.geojson *.json *.fgb *.kml *.csv *.zip);;All files (*)</source>
         <translation>GIS 数据 (*.gpkg *.shp *.geojson *.json *.fgb *.kml *.csv *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Editing &amp;Rules…</source>
+        <translation>编辑规则(&amp;R)…</translation>
     </message>
 </context>
 <context>
