@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -69,8 +70,43 @@ std::optional<ScenarioArguments> parseArguments(const QStringList& arguments)
 
 /// Stores every file's scenarios in a copy of the project, then renames the copy over it, so
 /// a failure leaves the project as it was.
+/// Why MEASURE of SCENARIO cannot be planned in PROJECT (a parcel it does not have, a technique
+/// the method does not know), or empty. Caught at import, so a typo is not stored and later
+/// reported as "not proposed for the parcel".
+std::string measureProblem(const core::Project& project, const core::Scenario& scenario,
+                           const core::PlannedIntervention& measure)
+{
+    const std::string where = "scenario '" + scenario.name + "', parcel " +
+                              std::to_string(measure.parcelId) + ": ";
+    const auto& parcels = project.parcels;
+    if (std::none_of(parcels.begin(), parcels.end(),
+                     [&](const core::Parcel& p) { return p.id == measure.parcelId; }))
+        return where + "the project has no such parcel";
+    const std::string facilityPrefix = "facility:";
+    if (measure.technique.rfind(facilityPrefix, 0) == 0) {
+        const std::string type = measure.technique.substr(facilityPrefix.size());
+        const auto& types = project.config.facilityTypes;
+        if (std::none_of(types.begin(), types.end(),
+                         [&](const core::FacilityType& t) { return t.id == type; }))
+            return where + "'" + type + "' is not a facility type of the method";
+        return {};
+    }
+    const auto& specs = project.config.interventions;
+    if (std::none_of(specs.begin(), specs.end(), [&](const core::InterventionSpec& spec) {
+            return spec.technique == measure.technique;
+        }))
+        return where + "'" + measure.technique + "' is not a technique of the method";
+    return {};
+}
+
 int importScenarios(const ScenarioArguments& arguments)
 {
+    gis::ImportReport report;
+    core::Result<core::Project> project = gis::loadProject(arguments.project, {}, report);
+    if (!project) {
+        std::cerr << "greenrenew-cli: " << project.error().describe() << "\n";
+        return project.error().kind == core::ErrorKind::Internal ? kExitInternal : kExitBadInput;
+    }
     std::vector<core::Scenario> scenarios;
     for (const QString& file : arguments.imports) {
         core::Result<std::vector<core::Scenario>> read = gis::readScenarioFile(file);
@@ -78,6 +114,14 @@ int importScenarios(const ScenarioArguments& arguments)
             std::cerr << "greenrenew-cli: " << read.error().describe() << "\n";
             return kExitBadInput;
         }
+        for (const core::Scenario& scenario : read.value())
+            for (const core::PlannedIntervention& measure : scenario.interventions)
+                if (const std::string problem = measureProblem(project.value(), scenario, measure);
+                    !problem.empty()) {
+                    std::cerr << "greenrenew-cli: " << file.toStdString() << ": " << problem
+                              << "; nothing imported\n";
+                    return kExitBadInput;
+                }
         for (core::Scenario& scenario : read.value()) {
             std::cerr << "  " << scenario.name << ": " << scenario.interventions.size()
                       << " measure(s) from " << file.toStdString() << "\n";

@@ -195,6 +195,37 @@ TEST(ScenarioCommandTest, BadLineIsExitOneNamingTheLineAndLeavesTheProject)
     EXPECT_FALSE(QFile::exists(project + QStringLiteral(".scenario-store.gpkg")));
 }
 
+// A tester's file: parcel 9999 (the sample has none) and a technique 'teleporter' were stored
+// with exit 0; now the import refuses each, naming file, scenario and parcel, and stores none.
+TEST(ScenarioCommandTest, UnknownParcelOrTechniqueIsRefusedAndNothingStored)
+{
+    QTemporaryDir dir;
+    const QString project = copySample(dir);
+    const char* header =
+        "scenario,parcel_id,technique,quantity,phase,year,party,cost,status,note\n";
+    const struct {
+        const char* row;
+        const char* said;
+    } cases[] = {
+        {"A,9999,rooftop_pv,10,1,2027,government,high,proposed,\n",
+         "scenario 'A', parcel 9999: the project has no such parcel"},
+        {"A,108,teleporter,10,1,2027,government,high,proposed,\n",
+         "scenario 'A', parcel 108: 'teleporter' is not a technique of the method"},
+        {"A,108,facility:spaceport,1,1,2027,government,high,proposed,\n",
+         "scenario 'A', parcel 108: 'spaceport' is not a facility type of the method"},
+    };
+    for (const auto& c : cases) {
+        const QString file = writeFile(dir, "bad.csv", (std::string(header) + c.row).c_str());
+        const CliRun run = runCli({project, QStringLiteral("--import"), file});
+        EXPECT_EQ(run.exitCode, 1) << c.row;
+        EXPECT_TRUE(run.err.contains(file + QStringLiteral(": ") + QString::fromUtf8(c.said)))
+            << run.err.toStdString();
+        auto stored = gis::loadScenarios(project);
+        ASSERT_TRUE(stored.ok());
+        EXPECT_TRUE(stored.value().empty());
+    }
+}
+
 TEST(ScenarioCommandTest, UsageAndUnknownScenario)
 {
     QTemporaryDir dir;
