@@ -99,14 +99,8 @@ std::string measureProblem(const core::Project& project, const core::Scenario& s
     return {};
 }
 
-int importScenarios(const ScenarioArguments& arguments)
+int importScenarios(const ScenarioArguments& arguments, const core::Project& project)
 {
-    gis::ImportReport report;
-    core::Result<core::Project> project = gis::loadProject(arguments.project, {}, report);
-    if (!project) {
-        std::cerr << "greenrenew-cli: " << project.error().describe() << "\n";
-        return project.error().kind == core::ErrorKind::Internal ? kExitInternal : kExitBadInput;
-    }
     std::vector<core::Scenario> scenarios;
     for (const QString& file : arguments.imports) {
         core::Result<std::vector<core::Scenario>> read = gis::readScenarioFile(file);
@@ -114,15 +108,15 @@ int importScenarios(const ScenarioArguments& arguments)
             std::cerr << "greenrenew-cli: " << read.error().describe() << "\n";
             return kExitBadInput;
         }
-        for (const core::Scenario& scenario : read.value())
-            for (const core::PlannedIntervention& measure : scenario.interventions)
-                if (const std::string problem = measureProblem(project.value(), scenario, measure);
-                    !problem.empty()) {
+        for (core::Scenario& scenario : read.value()) {
+            for (const core::PlannedIntervention& measure : scenario.interventions) {
+                const std::string problem = measureProblem(project, scenario, measure);
+                if (!problem.empty()) {
                     std::cerr << "greenrenew-cli: " << file.toStdString() << ": " << problem
                               << "; nothing imported\n";
                     return kExitBadInput;
                 }
-        for (core::Scenario& scenario : read.value()) {
+            }
             std::cerr << "  " << scenario.name << ": " << scenario.interventions.size()
                       << " measure(s) from " << file.toStdString() << "\n";
             scenarios.push_back(std::move(scenario));
@@ -138,7 +132,7 @@ int importScenarios(const ScenarioArguments& arguments)
     return kExitOk;
 }
 
-int compareScenarios(const ScenarioArguments& arguments)
+int compareScenarios(const ScenarioArguments& arguments, const core::Project& project)
 {
     core::Result<std::vector<core::Scenario>> stored = gis::loadScenarios(arguments.project);
     if (!stored) {
@@ -160,20 +154,8 @@ int compareScenarios(const ScenarioArguments& arguments)
         chosen.push_back(found);
     }
 
-    std::cerr << "Reading " << arguments.project.toStdString() << "\n";
-    gis::ImportReport report;
-    core::Result<core::Project> loaded = gis::loadProject(arguments.project, {}, report);
-    if (!loaded) {
-        std::cerr << "greenrenew-cli: " << loaded.error().describe() << "\n";
-        return loaded.error().kind == core::ErrorKind::Internal ? kExitInternal : kExitBadInput;
-    }
-    if (loaded.value().parcels.empty()) {
-        std::cerr << "greenrenew-cli: " << arguments.project.toStdString()
-                  << ": no parcels could be imported\n" << report.toText().toStdString() << "\n";
-        return kExitBadInput;
-    }
     std::cerr << "Analysing\n";
-    const core::Analysis analysis = core::runAnalysis(loaded.value());
+    const core::Analysis analysis = core::runAnalysis(project);
     std::vector<core::ScenarioEvaluation> evaluations;
     for (const core::Scenario* scenario : chosen)
         evaluations.push_back(core::evaluateScenario(*scenario, analysis));
@@ -210,12 +192,26 @@ int runScenario(const QStringList& arguments)
         std::cerr << "greenrenew-cli: " << parsed->project.toStdString() << ": no such file\n";
         return kExitBadInput;
     }
+    // Read once: the import checks each measure against the project's parcels and method, the
+    // comparison analyses it (storing scenarios does not change the layers).
+    std::cerr << "Reading " << parsed->project.toStdString() << "\n";
+    gis::ImportReport report;
+    const core::Result<core::Project> loaded = gis::loadProject(parsed->project, {}, report);
+    if (!loaded) {
+        std::cerr << "greenrenew-cli: " << loaded.error().describe() << "\n";
+        return loaded.error().kind == core::ErrorKind::Internal ? kExitInternal : kExitBadInput;
+    }
+    if (loaded.value().parcels.empty()) {
+        std::cerr << "greenrenew-cli: " << parsed->project.toStdString()
+                  << ": no parcels could be imported\n" << report.toText().toStdString() << "\n";
+        return kExitBadInput;
+    }
     if (!parsed->imports.isEmpty()) {
-        const int status = importScenarios(*parsed);
+        const int status = importScenarios(*parsed, loaded.value());
         if (status != kExitOk)
             return status;
     }
-    return parsed->compare.isEmpty() ? kExitOk : compareScenarios(*parsed);
+    return parsed->compare.isEmpty() ? kExitOk : compareScenarios(*parsed, loaded.value());
 }
 
 } // namespace greenrenew::cli

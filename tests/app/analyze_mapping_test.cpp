@@ -4,6 +4,8 @@
 // 400 x 6 / 10,000 = 0.24 and no estimated floors; without the mapping the floors are
 // estimated (the residential default, 3) and FAR is 0.12.
 
+#include "tests/support/write_text.h"
+
 #include <gtest/gtest.h>
 
 #include <gdal_priv.h>
@@ -20,12 +22,7 @@ namespace {
 const char* kCrs = R"("crs": {"type": "name", "properties": {"name":
     "urn:ogc:def:crs:EPSG::32651"}})";
 
-void writeText(const QString& path, const QByteArray& text)
-{
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(text);
-}
+using greenrenew::test_support::writeText;
 
 class AnalyzeMapping : public ::testing::Test {
 protected:

@@ -7,17 +7,14 @@
 #include <QFile>
 #include <QTemporaryDir>
 
+#include "tests/support/write_text.h"
+
 #include <gtest/gtest.h>
 
 namespace greenrenew::gis {
 namespace {
 
-void writeText(const QString& path, const char* text)
-{
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(text);
-}
+using test_support::writeText;
 
 class FieldMappingTest : public ::testing::Test {
 protected:

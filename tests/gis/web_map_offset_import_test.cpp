@@ -7,6 +7,8 @@
 #include "core/model.h"
 #include "gis/dataset_reader.h"
 
+#include "tests/support/write_text.h"
+
 #include <gtest/gtest.h>
 
 #include <QFile>
@@ -17,12 +19,7 @@
 namespace greenrenew {
 namespace {
 
-void writeText(const QString& path, const char* text)
-{
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(text);
-}
+using greenrenew::test_support::writeText;
 
 class WebMapOffsetImport : public ::testing::Test {
 protected:

@@ -7,6 +7,8 @@
 #include "ui/main_window.h"
 #include "ui/map_canvas.h"
 
+#include "tests/support/write_text.h"
+
 #include <gtest/gtest.h>
 
 #include <QComboBox>
@@ -19,12 +21,7 @@
 namespace greenrenew::ui {
 namespace {
 
-void writeText(const QString& path, const char* text)
-{
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(text);
-}
+using test_support::writeText;
 
 class LayerMappingTest : public ::testing::Test {
 protected:
